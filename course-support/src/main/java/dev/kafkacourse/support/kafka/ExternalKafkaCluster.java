@@ -1,0 +1,127 @@
+package dev.kafkacourse.support.kafka;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * A cluster someone else runs: MSK, Confluent Cloud, the compose cluster in docker/, or {@code ./course cluster}.
+ * Bootstrap servers come from {@code KAFKA_BOOTSTRAP_SERVERS} (or {@code -Dkafka.bootstrap.servers}); security
+ * settings from the properties file named by {@code KAFKA_CLIENT_CONFIG} (or {@code -Dkafka.client.config}).
+ */
+public final class ExternalKafkaCluster implements KafkaCluster {
+
+    public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String BOOTSTRAP_PROPERTY = "kafka.bootstrap.servers";
+    public static final String CLIENT_CONFIG_ENV = "KAFKA_CLIENT_CONFIG";
+    public static final String CLIENT_CONFIG_PROPERTY = "kafka.client.config";
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
+    private final int brokerCount;
+
+    private ExternalKafkaCluster(String bootstrapServers, Map<String, Object> clientProperties, int brokerCount) {
+        this.bootstrapServers = bootstrapServers;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.brokerCount = brokerCount;
+    }
+
+    /** Connects using the environment; fails with a message naming the setting if it is missing or wrong. */
+    public static ExternalKafkaCluster connect() {
+        String servers = Settings.get(BOOTSTRAP_PROPERTY, BOOTSTRAP_ENV);
+        if (servers == null) {
+            throw new KafkaSettingsException("kafka.mode=external needs the cluster's address: set " + BOOTSTRAP_ENV
+                    + " (e.g. export " + BOOTSTRAP_ENV + "=b-1.mycluster.kafka.ap-northeast-2.amazonaws.com:9098) "
+                    + "or -D" + BOOTSTRAP_PROPERTY + "=host:port. For TLS/SASL/IAM also set " + CLIENT_CONFIG_ENV
+                    + " to a client properties file.");
+        }
+        String configFile = Settings.get(CLIENT_CONFIG_PROPERTY, CLIENT_CONFIG_ENV);
+        Map<String, Object> props = configFile == null ? Map.of() : loadClientConfig(Path.of(configFile));
+        return connect(servers, props, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** Connects to {@code bootstrapServers}, checking within {@code timeout} that a broker answers. */
+    public static ExternalKafkaCluster connect(String bootstrapServers, Map<String, Object> clientProperties,
+            Duration timeout) {
+        Map<String, Object> adminProps = new HashMap<>(clientProperties);
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        adminProps.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        try (Admin admin = Admin.create(adminProps)) {
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).size();
+            return new ExternalKafkaCluster(bootstrapServers, clientProperties, brokers);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new KafkaSettingsException("Could not reach Kafka at " + bootstrapServers + " (" + BOOTSTRAP_ENV
+                    + ") within " + timeout.toSeconds() + " s: " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + ". Check that the cluster is running and the address and port are "
+                    + "right, that this machine can reach it (VPC, security group), and that the security "
+                    + "settings in " + CLIENT_CONFIG_ENV + " match its listener.", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaSettingsException("Interrupted while connecting to " + bootstrapServers, e);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new KafkaSettingsException("Kafka client settings for " + bootstrapServers + " are invalid: "
+                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
+                    + ". Check " + BOOTSTRAP_ENV + " and the file in " + CLIENT_CONFIG_ENV + ".", e);
+        }
+    }
+
+    static Map<String, Object> loadClientConfig(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new KafkaSettingsException(CLIENT_CONFIG_ENV + " names " + file.toAbsolutePath()
+                    + ", which does not exist or cannot be read. Point it at a client properties file "
+                    + "(security.protocol, sasl.mechanism, ...), or unset it for a PLAINTEXT cluster.");
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new KafkaSettingsException("Could not read " + CLIENT_CONFIG_ENV + " file " + file + ": "
+                    + e.getMessage(), e);
+        }
+        Map<String, Object> props = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> props.put(name, properties.getProperty(name)));
+        return props;
+    }
+
+    @Override
+    public KafkaMode mode() {
+        return KafkaMode.EXTERNAL;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public Map<String, Object> clientProperties() {
+        return clientProperties;
+    }
+
+    @Override
+    public int brokerCount() {
+        return brokerCount;
+    }
+
+    /** Nothing to stop: the cluster outlives us. */
+    @Override
+    public void close() {
+    }
+}

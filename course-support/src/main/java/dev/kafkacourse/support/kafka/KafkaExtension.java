@@ -1,0 +1,102 @@
+package dev.kafkacourse.support.kafka;
+
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Backs {@link KafkaTest}: picks the cluster for a test class (the shared one, or a dedicated one that is closed
+ * after the class) and gives each test method its own {@link KafkaFixture}, closed after the method.
+ */
+public final class KafkaExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaExtension.class);
+    private static final String CLUSTER = "cluster";
+    private static final String FIXTURE = "fixture";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        KafkaTest settings = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), KafkaTest.class)
+                .orElseThrow(() -> new IllegalStateException("KafkaExtension needs @KafkaTest on the class"));
+        ClusterSpec spec = ClusterSpec.of(settings.brokers(), settings.brokerProperties());
+        KafkaMode mode = KafkaMode.resolve();
+        boolean dedicated = spec.brokers() > 1 || !spec.brokerProperties().isEmpty();
+        if (mode == KafkaMode.EXTERNAL) {
+            Assumptions.assumeFalse(settings.needsBrokerControl(),
+                    "Skipped on an external cluster: this lesson stops and restarts brokers, which only the "
+                            + "embedded backend can do (run it with -Dkafka.mode=embedded).");
+            Assumptions.assumeTrue(spec.brokerProperties().isEmpty(),
+                    "Skipped on an external cluster: this lesson needs broker settings " + spec.brokerProperties()
+                            + " that an external cluster cannot be given from here.");
+            KafkaCluster external = KafkaClusters.shared();
+            Assumptions.assumeTrue(external.brokerCount() >= spec.brokers(), "Skipped: this lesson needs "
+                    + spec.brokers() + " brokers, the external cluster has " + external.brokerCount() + ".");
+            dedicated = false;
+        }
+        KafkaCluster cluster = dedicated ? KafkaClusters.start(spec) : KafkaClusters.shared();
+        if (dedicated) {
+            context.getStore(NAMESPACE).put(CLUSTER, new ClosingResource(cluster));
+        } else {
+            context.getStore(NAMESPACE).put(CLUSTER, cluster);
+        }
+        if (settings.needsBrokerControl()) {
+            Assumptions.assumeTrue(cluster.supportsBrokerControl(),
+                    "Skipped: this lesson stops and restarts brokers, which the " + cluster.mode().label()
+                            + " backend cannot do.");
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == KafkaFixture.class || type == KafkaCluster.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        KafkaCluster cluster = cluster(context);
+        if (parameterContext.getParameter().getType() == KafkaCluster.class) {
+            return cluster;
+        }
+        return context.getStore(NAMESPACE).computeIfAbsent(FIXTURE,
+                key -> new ClosingResource(KafkaFixture.on(cluster, scope(context))), ClosingResource.class)
+                .fixture();
+    }
+
+    private static KafkaCluster cluster(ExtensionContext context) {
+        Object stored = context.getStore(NAMESPACE).get(CLUSTER);
+        if (stored instanceof ClosingResource resource) {
+            return resource.cluster();
+        }
+        if (stored instanceof KafkaCluster cluster) {
+            return cluster;
+        }
+        throw new IllegalStateException("No Kafka cluster for " + context.getDisplayName());
+    }
+
+    private static String scope(ExtensionContext context) {
+        String testClass = context.getRequiredTestClass().getSimpleName().replace("Test", "");
+        String method = context.getTestMethod().map(Method::getName).orElse("all");
+        return testClass + "-" + method;
+    }
+
+    /** Holds a dedicated cluster or a fixture; JUnit closes it when its scope ends. */
+    private record ClosingResource(Object resource) implements AutoCloseable {
+        KafkaCluster cluster() {
+            return (KafkaCluster) resource;
+        }
+
+        KafkaFixture fixture() {
+            return (KafkaFixture) resource;
+        }
+
+        @Override
+        public void close() throws Exception {
+            ((AutoCloseable) resource).close();
+        }
+    }
+}

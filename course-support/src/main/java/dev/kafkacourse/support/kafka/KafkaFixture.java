@@ -1,0 +1,201 @@
+package dev.kafkacourse.support.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What a test or a lab uses to talk to Kafka: the cluster, unique topic and group names, client settings, and
+ * clients that are closed with the fixture. Topics it created are deleted on close when the cluster is external,
+ * so a shared cluster (MSK, a team cluster) is left as it was found.
+ */
+public final class KafkaFixture implements AutoCloseable {
+
+    /** Distinguishes runs against a long-lived external cluster. */
+    private static final String RUN_ID = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private final KafkaCluster cluster;
+    private final String scope;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    private final List<String> createdTopics = new ArrayList<>();
+    private Admin admin;
+
+    private KafkaFixture(KafkaCluster cluster, String scope) {
+        this.cluster = cluster;
+        this.scope = sanitize(scope);
+    }
+
+    /** A fixture on {@code cluster}; names it makes contain {@code scope} (e.g. the test's name). */
+    public static KafkaFixture on(KafkaCluster cluster, String scope) {
+        return new KafkaFixture(cluster, scope);
+    }
+
+    /** For a lab's {@code main}: the JVM's shared cluster on the selected backend. */
+    public static KafkaFixture forLab(String labName) {
+        return on(KafkaClusters.shared(), labName);
+    }
+
+    public KafkaCluster cluster() {
+        return cluster;
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** A topic name no other test uses: {@code base-scope-run-n}. */
+    public String topicName(String base) {
+        return uniqueName(base);
+    }
+
+    /** A consumer group id no other test uses. */
+    public String groupId(String base) {
+        return uniqueName(base);
+    }
+
+    /** Creates a uniquely named topic with the cluster's usual replication factor (at most 3). */
+    public String createTopic(String base, int partitions) {
+        return createTopic(base, partitions, defaultReplicationFactor(), Map.of());
+    }
+
+    /** Creates a uniquely named topic and waits until every partition has a leader. Returns its name. */
+    public String createTopic(String base, int partitions, short replicationFactor, Map<String, String> configs) {
+        String name = topicName(base);
+        NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(configs);
+        try {
+            admin().createTopics(List.of(topic)).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create topic " + name + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + name, e);
+        }
+        createdTopics.add(name);
+        Topics.awaitLeaders(admin(), name, partitions);
+        return name;
+    }
+
+    public short defaultReplicationFactor() {
+        return (short) Math.min(3, cluster.brokerCount());
+    }
+
+    /** The one Admin client of this fixture (closed with it). */
+    public synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(commonConfig());
+        }
+        return admin;
+    }
+
+    /** Bootstrap servers plus the cluster's security settings: the base of every client's config. */
+    public Map<String, Object> commonConfig() {
+        Map<String, Object> config = new HashMap<>(cluster.clientProperties());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, scope + "-" + sequence.incrementAndGet());
+        return config;
+    }
+
+    public Map<String, Object> producerConfig() {
+        return commonConfig();
+    }
+
+    /** Consumer settings for {@code groupId}, reading from the beginning when the group has no offsets. */
+    public Map<String, Object> consumerConfig(String groupId) {
+        Map<String, Object> config = commonConfig();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    public <K, V> KafkaProducer<K, V> producer(Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+        return producer(Map.of(), keySerializer, valueSerializer);
+    }
+
+    /** A producer closed with this fixture; {@code overrides} win over the defaults. */
+    public <K, V> KafkaProducer<K, V> producer(Map<String, Object> overrides, Serializer<K> keySerializer,
+            Serializer<V> valueSerializer) {
+        Map<String, Object> config = producerConfig();
+        config.putAll(overrides);
+        return track(new KafkaProducer<>(config, keySerializer, valueSerializer));
+    }
+
+    public KafkaProducer<String, String> stringProducer() {
+        return producer(new StringSerializer(), new StringSerializer());
+    }
+
+    public <K, V> KafkaConsumer<K, V> consumer(String groupId, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        return consumer(groupId, Map.of(), keyDeserializer, valueDeserializer);
+    }
+
+    /** A consumer closed with this fixture; {@code overrides} win over the defaults. */
+    public <K, V> KafkaConsumer<K, V> consumer(String groupId, Map<String, Object> overrides,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        Map<String, Object> config = consumerConfig(groupId);
+        config.putAll(overrides);
+        return track(new KafkaConsumer<>(config, keyDeserializer, valueDeserializer));
+    }
+
+    public KafkaConsumer<String, String> stringConsumer(String groupId) {
+        return consumer(groupId, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Closes {@code client} when the fixture closes (for clients made from {@link #producerConfig()} etc.). */
+    public synchronized <T extends AutoCloseable> T track(T client) {
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = clients.size() - 1; i >= 0; i--) {
+            try {
+                clients.get(i).close();
+            } catch (Exception ignored) {
+                // A client that fails to close must not hide the test's own result.
+            }
+        }
+        clients.clear();
+        if (admin != null) {
+            if (cluster.mode() == KafkaMode.EXTERNAL && !createdTopics.isEmpty()) {
+                try {
+                    admin.deleteTopics(createdTopics).all().get();
+                } catch (Exception ignored) {
+                    // Best effort: a topic left behind on an external cluster is harmless, just untidy.
+                }
+            }
+            admin.close();
+            admin = null;
+        }
+    }
+
+    private String uniqueName(String base) {
+        String name = sanitize(base) + "-" + scope + "-" + RUN_ID + "-" + sequence.incrementAndGet();
+        return name.length() <= MAX_NAME_LENGTH ? name : name.substring(name.length() - MAX_NAME_LENGTH);
+    }
+
+    private static String sanitize(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-");
+        return lower.replaceAll("^-|-$", "");
+    }
+}

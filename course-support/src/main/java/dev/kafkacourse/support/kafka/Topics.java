@@ -1,0 +1,74 @@
+package dev.kafkacourse.support.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.awaitility.Awaitility;
+
+/** Small Admin helpers shared by the fixture and the labs. */
+public final class Topics {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private Topics() {
+    }
+
+    /** Describes one topic (partitions with leader, replicas and ISR). */
+    public static TopicDescription describe(Admin admin, String topic) {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe topic " + topic + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing " + topic, e);
+        }
+    }
+
+    /**
+     * Waits until the topic is known with {@code partitions} partitions, each with a leader. Topic creation
+     * returns before all brokers have the new metadata; producing before then gets avoidable retries.
+     */
+    public static void awaitLeaders(Admin admin, String topic, int partitions) {
+        Awaitility.await("leaders for every partition of " + topic)
+                .atMost(READY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsInstanceOf(UnknownTopicOrPartitionException.class)
+                .until(() -> hasLeaders(admin, topic, partitions));
+    }
+
+    private static boolean hasLeaders(Admin admin, String topic, int partitions) throws InterruptedException {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            return description.partitions().size() == partitions
+                    && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException unknown) {
+                throw unknown;
+            }
+            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
+        }
+    }
+
+    /** One broker setting's current value, as {@code kafka-configs --describe} shows it. */
+    public static String describeConfig(Admin admin, String name, int brokerId) {
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(brokerId));
+        try {
+            Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
+            ConfigEntry entry = config.get(name);
+            return entry == null ? null : entry.value();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe broker " + brokerId + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing broker " + brokerId, e);
+        }
+    }
+}
