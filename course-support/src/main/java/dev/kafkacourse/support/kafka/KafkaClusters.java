@@ -24,7 +24,7 @@ public final class KafkaClusters {
             KafkaCluster cluster = start(KafkaMode.resolve(), ClusterSpec.singleBroker());
             sharedStartTime = Duration.ofNanos(System.nanoTime() - start);
             log.info("Kafka ready in {} ms: {}", sharedStartTime.toMillis(), cluster.describe());
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "kafka-course-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(KafkaClusters::closeShared, "kafka-course-shutdown"));
             shared = cluster;
         }
         return shared;
@@ -33,6 +33,14 @@ public final class KafkaClusters {
     /** How long {@link #shared()} took to start (or connect), or null if it has not been started. */
     public static synchronized Duration sharedStartTime() {
         return sharedStartTime;
+    }
+
+    /** Stops the shared cluster now (a lab's end) instead of at JVM exit. */
+    public static synchronized void closeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     /** A new cluster of its own, for lessons that stop brokers or change broker settings. The caller closes it. */
