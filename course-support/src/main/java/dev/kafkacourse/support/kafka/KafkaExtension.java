@@ -38,11 +38,8 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
             dedicated = false;
         }
         KafkaCluster cluster = dedicated ? KafkaClusters.start(spec) : KafkaClusters.shared();
-        if (dedicated) {
-            context.getStore(NAMESPACE).put(CLUSTER, new ClosingResource(cluster));
-        } else {
-            context.getStore(NAMESPACE).put(CLUSTER, cluster);
-        }
+        // JUnit closes AutoCloseable store values when the class is done: only a dedicated cluster may be closed.
+        context.getStore(NAMESPACE).put(CLUSTER, new ClusterHolder(cluster, dedicated));
         if (settings.needsBrokerControl()) {
             Assumptions.assumeTrue(cluster.supportsBrokerControl(),
                     "Skipped: this lesson stops and restarts brokers, which the " + cluster.mode().label()
@@ -63,19 +60,15 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
             return cluster;
         }
         return context.getStore(NAMESPACE).computeIfAbsent(FIXTURE,
-                key -> new ClosingResource(KafkaFixture.on(cluster, scope(context))), ClosingResource.class)
-                .fixture();
+                key -> new FixtureHolder(KafkaFixture.on(cluster, scope(context))), FixtureHolder.class).fixture();
     }
 
     private static KafkaCluster cluster(ExtensionContext context) {
-        Object stored = context.getStore(NAMESPACE).get(CLUSTER);
-        if (stored instanceof ClosingResource resource) {
-            return resource.cluster();
+        ClusterHolder holder = context.getStore(NAMESPACE).get(CLUSTER, ClusterHolder.class);
+        if (holder == null) {
+            throw new IllegalStateException("No Kafka cluster for " + context.getDisplayName());
         }
-        if (stored instanceof KafkaCluster cluster) {
-            return cluster;
-        }
-        throw new IllegalStateException("No Kafka cluster for " + context.getDisplayName());
+        return holder.cluster();
     }
 
     private static String scope(ExtensionContext context) {
@@ -84,19 +77,21 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
         return testClass + "-" + method;
     }
 
-    /** Holds a dedicated cluster or a fixture; JUnit closes it when its scope ends. */
-    private record ClosingResource(Object resource) implements AutoCloseable {
-        KafkaCluster cluster() {
-            return (KafkaCluster) resource;
-        }
-
-        KafkaFixture fixture() {
-            return (KafkaFixture) resource;
-        }
-
+    /** The class's cluster; closed with the class only if the class owns it. */
+    private record ClusterHolder(KafkaCluster cluster, boolean owned) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            ((AutoCloseable) resource).close();
+        public void close() {
+            if (owned) {
+                cluster.close();
+            }
+        }
+    }
+
+    /** A test method's fixture, closed when the method is done. */
+    private record FixtureHolder(KafkaFixture fixture) implements AutoCloseable {
+        @Override
+        public void close() {
+            fixture.close();
         }
     }
 }
