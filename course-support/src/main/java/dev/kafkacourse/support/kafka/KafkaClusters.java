@@ -23,7 +23,7 @@ public final class KafkaClusters {
             long start = System.nanoTime();
             KafkaCluster cluster = start(KafkaMode.resolve(), ClusterSpec.singleBroker());
             sharedStartTime = Duration.ofNanos(System.nanoTime() - start);
-            log.info("Kafka ready in {} ms: {}", sharedStartTime.toMillis(), cluster.describe());
+            log.debug("Kafka ready in {} ms: {}", sharedStartTime.toMillis(), cluster.describe());
             Runtime.getRuntime().addShutdownHook(new Thread(KafkaClusters::closeShared, "kafka-course-shutdown"));
             shared = cluster;
         }

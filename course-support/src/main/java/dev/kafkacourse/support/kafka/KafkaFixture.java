@@ -36,7 +36,7 @@ public final class KafkaFixture implements AutoCloseable {
     private final String scope;
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<AutoCloseable> clients = new ArrayList<>();
-    private final List<String> createdTopics = new ArrayList<>();
+    private final List<String> namedTopics = new ArrayList<>();
     private Admin admin;
 
     private KafkaFixture(KafkaCluster cluster, String scope) {
@@ -62,9 +62,11 @@ public final class KafkaFixture implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** A topic name no other test uses: {@code base-scope-run-n}. */
-    public String topicName(String base) {
-        return uniqueName(base);
+    /** A topic name no other test uses: {@code base-scope-run-n}. On an external cluster it is deleted on close. */
+    public synchronized String topicName(String base) {
+        String name = uniqueName(base);
+        namedTopics.add(name);
+        return name;
     }
 
     /** A consumer group id no other test uses. */
@@ -90,7 +92,6 @@ public final class KafkaFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);
         }
-        createdTopics.add(name);
         Topics.awaitLeaders(admin(), name, partitions);
         return name;
     }
@@ -176,16 +177,25 @@ public final class KafkaFixture implements AutoCloseable {
             }
         }
         clients.clear();
+        if (cluster.mode() == KafkaMode.EXTERNAL && !namedTopics.isEmpty()) {
+            deleteNamedTopics();
+        }
         if (admin != null) {
-            if (cluster.mode() == KafkaMode.EXTERNAL && !createdTopics.isEmpty()) {
-                try {
-                    admin.deleteTopics(createdTopics).all().get();
-                } catch (Exception ignored) {
-                    // Best effort: a topic left behind on an external cluster is harmless, just untidy.
-                }
-            }
             admin.close();
             admin = null;
+        }
+    }
+
+    /** Leaves a shared external cluster (MSK, a team cluster) as it was found. Best effort. */
+    private void deleteNamedTopics() {
+        try {
+            List<String> existing = new ArrayList<>(admin().listTopics().names().get());
+            existing.retainAll(namedTopics);
+            admin().deleteTopics(existing).all().get();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,128 @@
+package dev.kafkacourse.cli;
+
+import dev.kafkacourse.support.env.EnvironmentCheck;
+import dev.kafkacourse.support.kafka.KafkaClusters;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./course}: the learner's loop of progress, checks, hints and labs. */
+public final class CourseCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final Course course;
+    private final PrintStream out;
+
+    CourseCli(Course course, PrintStream out) {
+        this.course = course;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
+        int status;
+        try {
+            status = new CourseCli(Course.load(root), System.out).run(args);
+        } catch (UsageException e) {
+            System.out.println(e.getMessage());
+            status = USAGE;
+        } catch (IllegalStateException e) {
+            System.out.println("✗ " + e.getMessage());
+            status = USAGE;
+        }
+        System.exit(status);
+    }
+
+    int run(String... args) {
+        String command = args.length == 0 ? "list" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        return switch (command) {
+            case "list" -> new ProgressTable(course, Progress.load(course.root()), out).print();
+            case "check" -> new ExerciseCheck(course, out).check(session(rest), optional(rest, 1),
+                    rest.contains("--solution"));
+            case "hint" -> hint(session(rest), optional(rest, 1));
+            case "lab" -> new LabLauncher(course, out).run(session(rest), required(rest, 1, "lab name"),
+                    rest.size() > 2 ? rest.subList(2, rest.size()) : List.of());
+            case "demo" -> new LabLauncher(course, out).run(demoSession(), "produce-consume", rest);
+            case "doctor" -> doctor();
+            case "verify-stubs" -> new StubVerification(course, out).verify();
+            case "help", "-h", "--help" -> {
+                out.println(usage());
+                yield OK;
+            }
+            default -> throw new UsageException("Unknown command '" + command + "'.\n\n" + usage());
+        };
+    }
+
+    private SessionManifest session(List<String> rest) {
+        String typed = required(rest, 0, "session number");
+        return course.session(typed).orElseThrow(() -> new UsageException("No session '" + typed
+                + "'. Sessions that exist: " + course.sessions().stream()
+                        .map(s -> s.number() + " (" + s.module() + ")").toList()));
+    }
+
+    private SessionManifest demoSession() {
+        // Until session 20 exists, the demo is session 02's produce-and-consume lab.
+        return course.session("20").filter(s -> s.lab("pipeline").isPresent())
+                .orElseGet(() -> course.session("02").orElseThrow());
+    }
+
+    private static String required(List<String> rest, int index, String what) {
+        if (rest.size() <= index || rest.get(index).startsWith("--")) {
+            throw new UsageException("Missing " + what + ".\n\n" + usage());
+        }
+        return rest.get(index);
+    }
+
+    private static String optional(List<String> rest, int index) {
+        return rest.size() > index && !rest.get(index).startsWith("--") ? rest.get(index) : null;
+    }
+
+    private int hint(SessionManifest session, String exerciseId) {
+        List<SessionManifest.Exercise> exercises = exerciseId == null ? session.exercises()
+                : List.of(session.exercise(exerciseId).orElseThrow(() -> new UsageException("No exercise '"
+                        + exerciseId + "' in session " + session.number() + ". Exercises: "
+                        + session.exercises().stream().map(SessionManifest.Exercise::id).toList())));
+        out.printf("Session %s: %s (guide: %s)%n", session.number(), session.title(), session.guide());
+        for (SessionManifest.Exercise exercise : exercises) {
+            out.printf("%n[%s] %s — %s, %s%n", exercise.id(), exercise.title(), exercise.section(),
+                    "src/exercise/java/" + exercise.sourcePath());
+            for (int i = 0; i < exercise.hints().size(); i++) {
+                out.printf("  %d. %s%n", i + 1, exercise.hints().get(i));
+            }
+        }
+        return OK;
+    }
+
+    private int doctor() {
+        out.println("Checking this machine for the Kafka course...");
+        EnvironmentCheck.Report report = EnvironmentCheck.run(course.root());
+        EnvironmentCheck.print(report, out);
+        KafkaClusters.closeShared();
+        return report.ok() ? OK : FAILED;
+    }
+
+    static String usage() {
+        return """
+                Usage: ./course <command>
+                  list                      progress of every session (the default)
+                  check NN [exercise]       run session NN's exercise tests on your code (src/exercise/java)
+                        [--solution]        ... or on the reference solutions (instructors)
+                  hint NN [exercise]        hints for session NN's exercises
+                  lab NN NAME [args]        run a lab against the course's Kafka (KAFKA_MODE, KAFKA_BOOTSTRAP_SERVERS)
+                  demo                      the main job: ad events through Kafka, with live statistics
+                  doctor                    check the JDK, Docker and Kafka start-up on this machine
+                  verify-stubs              (instructors/CI) every exercise test must fail on the untouched stubs""";
+    }
+
+    /** A wrong command line: the message says what exists. Exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
