@@ -22,27 +22,35 @@ public final class Course {
 
     private final Path root;
     private final List<SessionManifest> sessions;
+    private final List<String> problems;
 
-    private Course(Path root, List<SessionManifest> sessions) {
+    private Course(Path root, List<SessionManifest> sessions, List<String> problems) {
         this.root = root;
         this.sessions = sessions;
+        this.problems = problems;
     }
 
     public static Course load(Path root) {
         List<SessionManifest> sessions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
             for (Path module : modules.filter(p -> p.getFileName().toString().matches("session\\d\\d-.+"))
                     .sorted().toList()) {
                 Path manifest = module.resolve("course.yml");
                 if (Files.exists(manifest)) {
-                    sessions.add(read(manifest));
+                    // One broken manifest must not take the other sessions' commands down with it.
+                    try {
+                        sessions.add(read(manifest));
+                    } catch (IllegalStateException e) {
+                        problems.add(e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list the session modules in " + root, e);
         }
         sessions.sort(Comparator.comparingInt(SessionManifest::session));
-        return new Course(root, List.copyOf(sessions));
+        return new Course(root, List.copyOf(sessions), List.copyOf(problems));
     }
 
     static SessionManifest read(Path manifest) {
@@ -51,6 +59,11 @@ public final class Course {
         } catch (RuntimeException e) {
             throw new IllegalStateException("Could not read " + manifest + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Manifests that could not be read, each with its file and the parser's message. */
+    public List<String> problems() {
+        return problems;
     }
 
     public Path root() {

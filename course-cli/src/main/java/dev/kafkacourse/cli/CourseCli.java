@@ -26,7 +26,9 @@ public final class CourseCli {
         Path root = Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize();
         int status;
         try {
-            status = new CourseCli(Course.load(root), System.out).run(args);
+            Course course = Course.load(root);
+            course.problems().forEach(problem -> System.err.println("✗ " + problem));
+            status = new CourseCli(course, System.out).run(args);
         } catch (UsageException e) {
             System.out.println(e.getMessage());
             status = USAGE;
@@ -49,6 +51,7 @@ public final class CourseCli {
                     rest.size() > 2 ? rest.subList(2, rest.size()) : List.of());
             case "demo" -> new LabLauncher(course, out).run(demoSession(), "produce-consume", rest);
             case "doctor" -> doctor();
+            case "cluster" -> new LocalCluster(course.root(), out).run(rest);
             case "verify-stubs" -> new StubVerification(course, out).verify();
             case "help", "-h", "--help" -> {
                 out.println(usage());
@@ -90,7 +93,7 @@ public final class CourseCli {
         out.printf("Session %s: %s (guide: %s)%n", session.number(), session.title(), session.guide());
         for (SessionManifest.Exercise exercise : exercises) {
             out.printf("%n[%s] %s — %s, %s%n", exercise.id(), exercise.title(), exercise.section(),
-                    "src/exercise/java/" + exercise.sourcePath());
+                    session.module() + "/src/exercise/java/" + exercise.sourcePath());
             for (int i = 0; i < exercise.hints().size(); i++) {
                 out.printf("  %d. %s%n", i + 1, exercise.hints().get(i));
             }
@@ -116,6 +119,8 @@ public final class CourseCli {
                   lab NN NAME [args]        run a lab against the course's Kafka (KAFKA_MODE, KAFKA_BOOTSTRAP_SERVERS)
                   demo                      the main job: ad events through Kafka, with live statistics
                   doctor                    check the JDK, Docker and Kafka start-up on this machine
+                  cluster up [--brokers N]  a KRaft cluster of separate processes on localhost (default 3 brokers)
+                  cluster status | down     where it runs, its data and logs | stop it and remove its data
                   verify-stubs              (instructors/CI) every exercise test must fail on the untouched stubs""";
     }
 

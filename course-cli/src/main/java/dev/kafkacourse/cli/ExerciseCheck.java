@@ -69,7 +69,9 @@ final class ExerciseCheck {
                 out.printf("      hint: %s%n", exercise.hints().get(0));
             }
         }
-        progress.save();
+        if (!solutionTrack) {
+            progress.save();   // checking the reference solutions says nothing about the learner's progress
+        }
         out.println();
         out.printf("%d/%d solved.", solved, exercises.size());
         if (solved < exercises.size()) {

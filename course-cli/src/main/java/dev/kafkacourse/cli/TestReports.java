@@ -72,7 +72,8 @@ public final class TestReports {
         String type = problem.getAttribute("type");
         String text = message.isBlank() ? firstLine(problem.getTextContent()) : message;
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
-        text = text.replaceAll("\\s+", " ").trim();
+        // AssertJ puts the unexpected exception's stack into its message: the first frame adds nothing for a learner.
+        text = text.replaceAll("\\s+", " ").replaceAll(" at [a-z][\\w$]*\\.[\\w.$]+\\(.*$", "").trim();
         if (!simpleType.isBlank() && !simpleType.equals("AssertionFailedError") && !simpleType.equals("AssertionError")
                 && !text.startsWith(simpleType)) {
             text = simpleType + ": " + text;

@@ -27,6 +27,11 @@ class CourseManifestTest {
     }
 
     @Test
+    void everyManifestReads() {
+        assertThat(COURSE.problems()).isEmpty();
+    }
+
+    @Test
     void everySessionModuleHasAManifest() throws IOException {
         try (Stream<Path> modules = Files.list(ROOT)) {
             List<String> moduleNames = modules.filter(p -> p.getFileName().toString().matches("session\\d\\d-.+"))

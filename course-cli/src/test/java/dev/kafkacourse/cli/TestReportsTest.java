@@ -27,6 +27,9 @@ class TestReportsTest {
                     <error message="TODO session02 exercise 4" type="java.lang.UnsupportedOperationException">stack</error>
                   </testcase>
                   <testcase name="skips" classname="x.GroupLagTest" time="0"><skipped message="no docker"/></testcase>
+                  <testcase name="wrongException" classname="x.GroupLagTest" time="0.1">
+                    <failure message="Expecting actual throwable to be an instance of: x.EventNotSentException but was: java.lang.UnsupportedOperationException: TODO&#10;&#9;at x.SyncSender.send(SyncSender.java:12)&#10;&#9;at x.Test.run(Test.java:3)" type="java.lang.AssertionError">stack</failure>
+                  </testcase>
                 </testsuite>
                 """);
 
@@ -34,13 +37,15 @@ class TestReportsTest {
 
         assertThat(report.cases()).extracting(TestReports.TestCase::outcome).containsExactly(
                 TestReports.Outcome.PASSED, TestReports.Outcome.FAILED, TestReports.Outcome.FAILED,
-                TestReports.Outcome.SKIPPED);
+                TestReports.Outcome.SKIPPED, TestReports.Outcome.FAILED);
         assertThat(report.allPassed()).isFalse();
         assertThat(report.firstProblem()).get().satisfies(problem -> {
             assertThat(problem.name()).isEqualTo("fails");
             assertThat(problem.problem()).isEqualTo("expected: 6L but was: 10L");
         });
         assertThat(report.cases().get(2).problem()).isEqualTo("UnsupportedOperationException: TODO session02 exercise 4");
+        assertThat(report.cases().get(4).problem()).isEqualTo("Expecting actual throwable to be an instance of: "
+                + "x.EventNotSentException but was: java.lang.UnsupportedOperationException: TODO");
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class EnvironmentCheckLab {
 
     public static void main(String[] args) {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        System.out.printf("== session01 environment-check ==%n%n");
         EnvironmentCheck.Report report = EnvironmentCheck.run(root);
         EnvironmentCheck.print(report, System.out);
         KafkaClusters.closeShared();

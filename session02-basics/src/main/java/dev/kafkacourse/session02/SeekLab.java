@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Lab 3: a consumer decides where it reads. {@code seek} to an offset replays from there; {@code offsetsForTimes}
@@ -42,27 +44,31 @@ public final class SeekLab {
         out.printf("Produced %d events, one per second of event time from %s%n%n", events.size(), start);
 
         TopicPartition partition = new TopicPartition(topic, 0);
-        KafkaConsumer<String, String> consumer = kafka.stringConsumer(kafka.groupId("seek"));
+        // assign() + seek() needs no group; without auto-commit, closing it commits nothing on the group's behalf.
+        KafkaConsumer<String, String> consumer = kafka.consumer(kafka.groupId("seek"),
+                Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
         consumer.assign(List.of(partition));
 
+        out.printf("Partition %s:%n", partition);
         consumer.seek(partition, 100);
         ConsumerRecord<String, String> atOffset = firstRecord(consumer);
-        out.printf("seek(%s, 100)          -> first record: offset %d, timestamp %s%n", partition, atOffset.offset(),
+        out.printf("  %-40s -> first record: offset %d, timestamp %s%n", "seek(100)", atOffset.offset(),
                 Instant.ofEpochMilli(atOffset.timestamp()));
 
         long twoMinutesIn = start.plus(Duration.ofMinutes(2)).toEpochMilli();
         OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(partition, twoMinutesIn)).get(partition);
         consumer.seek(partition, found.offset());
         ConsumerRecord<String, String> atTime = firstRecord(consumer);
-        out.printf("offsetsForTimes(%s) -> offset %d (record timestamp %s)%n", Instant.ofEpochMilli(twoMinutesIn),
-                found.offset(), Instant.ofEpochMilli(found.timestamp()));
-        out.printf("seek(%s, %d)          -> first record: offset %d, timestamp %s%n", partition, found.offset(),
+        out.printf("  %-40s -> offset %d (record timestamp %s)%n",
+                "offsetsForTimes(" + Instant.ofEpochMilli(twoMinutesIn) + ")", found.offset(),
+                Instant.ofEpochMilli(found.timestamp()));
+        out.printf("  %-40s -> first record: offset %d, timestamp %s%n", "seek(" + found.offset() + ")",
                 atTime.offset(), Instant.ofEpochMilli(atTime.timestamp()));
 
         consumer.seekToBeginning(List.of(partition));
-        out.printf("seekToBeginning        -> position %d; seekToEnd -> ", consumer.position(partition));
+        out.printf("  %-40s -> position %d%n", "seekToBeginning()", consumer.position(partition));
         consumer.seekToEnd(List.of(partition));
-        out.printf("position %d%n", consumer.position(partition));
+        out.printf("  %-40s -> position %d%n", "seekToEnd()", consumer.position(partition));
         return new Result(atOffset.offset(), twoMinutesIn, found.offset(), atTime.timestamp());
     }
 

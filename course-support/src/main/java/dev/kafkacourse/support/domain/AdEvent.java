@@ -1,5 +1,6 @@
 package dev.kafkacourse.support.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -42,10 +43,12 @@ public record AdEvent(
         }
     }
 
+    @JsonIgnore
     public boolean isClick() {
         return type == EventType.CLICK;
     }
 
+    @JsonIgnore
     public boolean isImpression() {
         return type == EventType.IMPRESSION;
     }

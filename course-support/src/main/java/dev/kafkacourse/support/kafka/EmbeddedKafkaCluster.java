@@ -67,7 +67,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
      * Settings that make a laptop cluster fast and behave like a production one: quick failure detection so
      * replication labs take seconds, small internal topics, MSK's default of no topic auto-creation.
      */
-    static Map<String, String> defaultBrokerProperties(int brokers) {
+    public static Map<String, String> defaultBrokerProperties(int brokers) {
         String replication = String.valueOf(Math.min(brokers, 3));
         Map<String, String> props = new HashMap<>();
         props.put("broker.session.timeout.ms", "2000");

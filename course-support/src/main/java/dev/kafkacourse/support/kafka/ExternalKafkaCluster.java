@@ -76,9 +76,10 @@ public final class ExternalKafkaCluster implements KafkaCluster {
             Thread.currentThread().interrupt();
             throw new KafkaSettingsException("Interrupted while connecting to " + bootstrapServers, e);
         } catch (org.apache.kafka.common.KafkaException e) {
+            String detail = e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
             throw new KafkaSettingsException("Kafka client settings for " + bootstrapServers + " are invalid: "
-                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")
-                    + ". Check " + BOOTSTRAP_ENV + " and the file in " + CLIENT_CONFIG_ENV + ".", e);
+                    + detail.replaceAll("[.\\s]+$", "") + ". Check " + BOOTSTRAP_ENV + " and the file in "
+                    + CLIENT_CONFIG_ENV + ".", e);
         }
     }
 

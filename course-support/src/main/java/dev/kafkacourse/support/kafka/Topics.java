@@ -14,20 +14,37 @@ import org.awaitility.Awaitility;
 /** Small Admin helpers shared by the fixture and the labs. */
 public final class Topics {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration METADATA_PROPAGATION = Duration.ofSeconds(10);
 
     private Topics() {
     }
 
-    /** Describes one topic (partitions with leader, replicas and ISR). */
+    /**
+     * Describes one topic (partitions with leader, replicas and ISR). A topic just created may not have reached
+     * every broker's metadata yet, and the broker asked may answer "unknown topic": that is retried for a while.
+     */
     public static TopicDescription describe(Admin admin, String topic) {
+        try {
+            return Awaitility.await("metadata of " + topic)
+                    .atMost(METADATA_PROPAGATION)
+                    .pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptionsInstanceOf(UnknownTopicOrPartitionException.class)
+                    .until(() -> describeOnce(admin, topic), description -> true);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("Topic " + topic + " is unknown to the cluster (waited "
+                    + METADATA_PROPAGATION.toSeconds() + " s)", e);
+        }
+    }
+
+    private static TopicDescription describeOnce(Admin admin, String topic) throws InterruptedException {
         try {
             return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException unknown) {
+                throw unknown;
+            }
             throw new IllegalStateException("Could not describe topic " + topic + ": " + e.getCause().getMessage(),
                     e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while describing " + topic, e);
         }
     }
 
@@ -44,16 +61,9 @@ public final class Topics {
     }
 
     private static boolean hasLeaders(Admin admin, String topic, int partitions) throws InterruptedException {
-        try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            return description.partitions().size() == partitions
-                    && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException unknown) {
-                throw unknown;
-            }
-            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
-        }
+        TopicDescription description = describeOnce(admin, topic);
+        return description.partitions().size() == partitions
+                && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
     /** One broker setting's current value, as {@code kafka-configs --describe} shows it. */
