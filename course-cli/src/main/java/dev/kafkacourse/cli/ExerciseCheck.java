@@ -57,10 +57,10 @@ final class ExerciseCheck {
             progress.record(session, exercise.id(), passed);
             if (passed) {
                 solved++;
-                out.printf("  ✓ %-18s %s%n", exercise.id(), exercise.title());
+                out.printf("  ✓ %-24s %s%n", exercise.id(), exercise.title());
                 continue;
             }
-            out.printf("  ✗ %-18s %s%n", exercise.id(), exercise.title());
+            out.printf("  ✗ %-24s %s%n", exercise.id(), exercise.title());
             String problem = report.flatMap(TestReports.ClassReport::firstProblem)
                     .map(c -> c.name() + ": " + c.problem())
                     .orElse("the test did not run; see the log");

@@ -1,12 +1,16 @@
 package dev.kafkacourse.support.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.awaitility.Awaitility;
@@ -49,8 +53,12 @@ public final class Topics {
     }
 
     /**
-     * Waits until the topic is known with {@code partitions} partitions, each with a leader. Topic creation
-     * returns before all brokers have the new metadata; producing before then gets avoidable retries.
+     * Waits until the topic is known with {@code partitions} partitions and every partition's leader takes
+     * requests. Topic creation returns before that. Metadata can also name a leader a moment before that broker
+     * acts as one: a producer writing then gets NOT_LEADER_OR_FOLLOWER for its first batch while later batches
+     * succeed, and the idempotent producer then refuses the retried first batch (OUT_OF_ORDER_SEQUENCE_NUMBER,
+     * KAFKA-14359) until {@code delivery.timeout.ms} drops it. A ListOffsets answer from every leader closes that
+     * window.
      */
     public static void awaitLeaders(Admin admin, String topic, int partitions) {
         Awaitility.await("leaders for every partition of " + topic)
@@ -58,6 +66,15 @@ public final class Topics {
                 .pollInterval(Duration.ofMillis(50))
                 .ignoreExceptionsInstanceOf(UnknownTopicOrPartitionException.class)
                 .until(() -> hasLeaders(admin, topic, partitions));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        Awaitility.await("every leader of " + topic + " answering")
+                .atMost(READY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsInstanceOf(ExecutionException.class)
+                .until(() -> admin.listOffsets(latest).all().get().size() == partitions);
     }
 
     private static boolean hasLeaders(Admin admin, String topic, int partitions) throws InterruptedException {

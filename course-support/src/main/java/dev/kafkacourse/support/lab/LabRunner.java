@@ -1,13 +1,17 @@
 package dev.kafkacourse.support.lab;
 
+import dev.kafkacourse.support.kafka.ClusterSpec;
+import dev.kafkacourse.support.kafka.KafkaCluster;
 import dev.kafkacourse.support.kafka.KafkaClusters;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.KafkaMode;
 import dev.kafkacourse.support.kafka.KafkaSettingsException;
 import java.io.PrintStream;
 
 /**
  * Runs a lab's {@code main}: connects to the selected cluster, prints where it runs, runs the lab, and stops the
- * in-JVM broker afterwards (Kafka's threads would otherwise keep the JVM alive).
+ * in-JVM brokers afterwards (Kafka's threads would otherwise keep the JVM alive). Exit code 0 on success, 1 when
+ * the lab failed, 2 when the Kafka settings are wrong or the lab cannot run on the selected backend.
  */
 public final class LabRunner {
 
@@ -20,23 +24,51 @@ public final class LabRunner {
     private LabRunner() {
     }
 
+    /** Runs {@code lab} on the JVM's shared cluster of the selected backend (embedded, testcontainers, external). */
     public static void run(String labName, Lab lab) {
+        System.exit(runOn(labName, System.out, KafkaClusters::shared, false, lab));
+    }
+
+    /**
+     * Runs {@code lab} on a cluster of its own, for lessons that stop brokers or change broker settings. Such a
+     * cluster cannot be an external one (MSK, a team cluster): there the lab explains why and exits with 2.
+     */
+    public static void runOnOwnCluster(String labName, ClusterSpec spec, Lab lab) {
         PrintStream out = System.out;
-        int status = 0;
-        try (KafkaFixture kafka = KafkaFixture.forLab(labName)) {
-            out.printf("== %s == (%s, ready in %d ms)%n%n", labName, kafka.cluster().describe(),
-                    KafkaClusters.sharedStartTime().toMillis());
-            lab.run(kafka, out);
+        if (KafkaMode.resolve() == KafkaMode.EXTERNAL) {
+            out.printf("%s needs a cluster of its own (%d broker(s)%s) that it may reconfigure or stop.%n"
+                    + "KAFKA_MODE=external points at a cluster this lab must not touch, so it does not run there.%n"
+                    + "Run it on the embedded backend: KAFKA_MODE=embedded ./course lab ...%n", labName, spec.brokers(),
+                    spec.brokerProperties().isEmpty() ? "" : ", broker settings " + spec.brokerProperties());
+            System.exit(2);
+        }
+        System.exit(runOn(labName, out, () -> KafkaClusters.start(spec), true, lab));
+    }
+
+    private static int runOn(String labName, PrintStream out, java.util.function.Supplier<KafkaCluster> clusters,
+            boolean owned, Lab lab) {
+        KafkaCluster cluster = null;
+        try {
+            long start = System.nanoTime();
+            cluster = clusters.get();
+            long readyMillis = (System.nanoTime() - start) / 1_000_000;
+            try (KafkaFixture kafka = KafkaFixture.on(cluster, labName)) {
+                out.printf("== %s == (%s, ready in %d ms)%n%n", labName, cluster.describe(), readyMillis);
+                lab.run(kafka, out);
+            }
+            return 0;
         } catch (KafkaSettingsException e) {
             out.println("Kafka setting problem: " + e.getMessage());
-            status = 2;
+            return 2;
         } catch (Exception e) {
             out.println("Lab failed: " + e);
             e.printStackTrace(out);
-            status = 1;
+            return 1;
         } finally {
+            if (owned && cluster != null) {
+                cluster.close();
+            }
             KafkaClusters.closeShared();
         }
-        System.exit(status);
     }
 }

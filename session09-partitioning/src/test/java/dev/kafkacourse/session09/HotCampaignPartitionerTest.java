@@ -1,0 +1,182 @@
+package dev.kafkacourse.session09;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkacourse.support.domain.AdEvent;
+import dev.kafkacourse.support.domain.AdEventGenerator;
+import dev.kafkacourse.support.kafka.Consume;
+import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.KafkaTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+
+/** Exercise 1: HotCampaignPartitioner, called directly and set on a real producer. */
+@KafkaTest
+class HotCampaignPartitionerTest {
+
+    private static final String TOPIC = "ad-events";
+
+    @Test
+    void otherCampaignsGoWhereTheDefaultPartitionerPutsThem() {
+        HotCampaignPartitioner partitioner = configured("c-001", 3);
+        Cluster cluster = cluster(6);
+
+        for (int rank = 2; rank <= 20; rank++) {
+            String campaign = AdEventGenerator.campaignId(rank);
+            for (int i = 0; i < 3; i++) {
+                assertThat(partition(partitioner, campaign, cluster)).as(campaign).isEqualTo(home(campaign, 6));
+            }
+        }
+    }
+
+    @Test
+    void aHotCampaignTakesItsPartitionsInTurn() {
+        HotCampaignPartitioner partitioner = configured("c-001", 3);
+        int home = home("c-001", 6);
+
+        Map<Integer, Long> counts = counts(IntStream.range(0, 300).map(i -> partition(partitioner, "c-001", cluster(6))));
+
+        assertThat(counts).containsOnlyKeys(home, (home + 1) % 6, (home + 2) % 6)
+                .allSatisfy((partition, count) -> assertThat(count).isEqualTo(100));
+    }
+
+    @Test
+    void theSpreadIsCappedAtThePartitionCount() {
+        HotCampaignPartitioner partitioner = configured("c-001", 10);
+
+        Map<Integer, Long> counts = counts(IntStream.range(0, 100).map(i -> partition(partitioner, "c-001", cluster(4))));
+
+        assertThat(counts).containsOnlyKeys(0, 1, 2, 3).allSatisfy((partition, count) -> assertThat(count).isEqualTo(25));
+    }
+
+    @Test
+    void settingsWrittenAsInAPropertiesFile() {
+        HotCampaignPartitioner partitioner = new HotCampaignPartitioner();
+        partitioner.configure(Map.of(HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG, "c-001, c-002",
+                HotCampaignPartitioner.HOT_PARTITIONS_CONFIG, "2", "bootstrap.servers", "ignored:9092"));
+
+        for (String hot : List.of("c-001", "c-002")) {
+            int home = home(hot, 6);
+            assertThat(counts(IntStream.range(0, 10).map(i -> partition(partitioner, hot, cluster(6)))))
+                    .as(hot).containsOnlyKeys(home, (home + 1) % 6);
+        }
+        assertThat(partition(partitioner, "c-003", cluster(6))).isEqualTo(home("c-003", 6));
+    }
+
+    @Test
+    void anEmptyListMeansNoHotCampaign() {
+        HotCampaignPartitioner partitioner = configured("", 3);
+
+        assertThat(counts(IntStream.range(0, 10).map(i -> partition(partitioner, "c-001", cluster(6)))))
+                .containsOnlyKeys(home("c-001", 6));
+    }
+
+    @Test
+    void recordsWithoutAKeyGoToEveryPartitionInTurn() {
+        HotCampaignPartitioner partitioner = configured("c-001", 3);
+        Cluster cluster = cluster(6);
+
+        Map<Integer, Long> counts = counts(IntStream.range(0, 60)
+                .map(i -> partitioner.partition(TOPIC, null, null, "v", new byte[] {1}, cluster)));
+
+        assertThat(counts).containsOnlyKeys(0, 1, 2, 3, 4, 5).allSatisfy((partition, count) -> assertThat(count).isEqualTo(10));
+    }
+
+    @Test
+    void missingOrInvalidSettingsNameTheSetting() {
+        assertThatThrownBy(() -> new HotCampaignPartitioner().configure(
+                Map.of(HotCampaignPartitioner.HOT_PARTITIONS_CONFIG, 3)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG);
+        assertThatThrownBy(() -> new HotCampaignPartitioner().configure(
+                Map.of(HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG, "c-001")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(HotCampaignPartitioner.HOT_PARTITIONS_CONFIG);
+        assertThatThrownBy(() -> configured("c-001", 0))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(HotCampaignPartitioner.HOT_PARTITIONS_CONFIG);
+        assertThatThrownBy(() -> new HotCampaignPartitioner().configure(Map.of(
+                HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG, "c-001", HotCampaignPartitioner.HOT_PARTITIONS_CONFIG, "three")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(HotCampaignPartitioner.HOT_PARTITIONS_CONFIG);
+    }
+
+    @Test
+    void onARealProducerTheHotCampaignIsSpreadAndTheOthersStayKeyed(KafkaFixture kafka) {
+        String topic = kafka.createTopic("ad-events", 6);
+        List<AdEvent> events = AdEventGenerator.builder().seed(91).impressions(1_500).campaigns(10).zipfExponent(1.3)
+                .build().generate().distinctEvents();
+        Map<String, Object> config = Map.of(
+                ProducerConfig.PARTITIONER_CLASS_CONFIG, HotCampaignPartitioner.class.getName(),
+                HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG, "c-001",
+                HotCampaignPartitioner.HOT_PARTITIONS_CONFIG, "3");
+        CampaignRecords.sendAll(kafka.producer(config, new StringSerializer(), new StringSerializer()),
+                events.stream().map(e -> CampaignRecords.keyed(topic, e)).toList());
+
+        KafkaConsumer<String, String> consumer = kafka.stringConsumer(kafka.groupId("check"));
+        consumer.assign(IntStream.range(0, 6).mapToObj(p -> new TopicPartition(topic, p)).toList());
+        List<ConsumerRecord<String, String>> records = Consume.records(consumer, events.size());
+
+        Map<String, Map<Integer, Long>> perCampaign = new TreeMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            perCampaign.computeIfAbsent(record.key(), k -> new TreeMap<>()).merge(record.partition(), 1L, Long::sum);
+        }
+        int home = home("c-001", 6);
+        Map<Integer, Long> hot = perCampaign.get("c-001");
+        assertThat(hot).containsOnlyKeys(home, (home + 1) % 6, (home + 2) % 6);
+        assertThat(hot.values().stream().mapToLong(Long::longValue).max().orElseThrow()
+                - hot.values().stream().mapToLong(Long::longValue).min().orElseThrow()).isLessThanOrEqualTo(1);
+        perCampaign.forEach((campaign, partitions) -> {
+            if (!campaign.equals("c-001")) {
+                assertThat(partitions).as(campaign).containsOnlyKeys(home(campaign, 6));
+            }
+        });
+    }
+
+    private static HotCampaignPartitioner configured(String hotIds, int spread) {
+        HotCampaignPartitioner partitioner = new HotCampaignPartitioner();
+        Map<String, Object> config = new HashMap<>();
+        config.put(HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG, hotIds);
+        config.put(HotCampaignPartitioner.HOT_PARTITIONS_CONFIG, spread);
+        partitioner.configure(config);
+        return partitioner;
+    }
+
+    private static int partition(HotCampaignPartitioner partitioner, String key, Cluster cluster) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        return partitioner.partition(TOPIC, key, keyBytes, "v", new byte[] {1}, cluster);
+    }
+
+    /** Where the producer's default partitioner puts a key. */
+    private static int home(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private static Cluster cluster(int partitions) {
+        Node node = new Node(0, "localhost", 9092);
+        List<PartitionInfo> infos = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            infos.add(new PartitionInfo(TOPIC, p, node, new Node[] {node}, new Node[] {node}));
+        }
+        return new Cluster("test", List.of(node), infos, Set.of(), Set.of());
+    }
+
+    private static Map<Integer, Long> counts(IntStream partitions) {
+        return partitions.boxed().collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
+    }
+}
