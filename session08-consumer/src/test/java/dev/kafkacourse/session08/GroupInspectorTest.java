@@ -1,0 +1,84 @@
+package dev.kafkacourse.session08;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.KafkaTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RoundRobinAssignor;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** Exercise 3: GroupInspector.describe. */
+@KafkaTest
+class GroupInspectorTest {
+
+    @Test
+    void aStableGroupShowsItsAssignorAndWhoOwnsWhat(KafkaFixture kafka) {
+        String topic = kafka.createTopic("ad-events", 4);
+        String group = kafka.groupId("dashboard");
+        List<KafkaConsumer<String, String>> members = List.of(member(kafka, group, "b-reader"),
+                member(kafka, group, "a-reader"));
+        members.forEach(member -> member.subscribe(List.of(topic)));
+        // One thread polls both in turn: each must keep polling to stay in the group.
+        Awaitility.await("both members have partitions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO)
+                .until(() -> {
+                    members.forEach(member -> member.poll(Duration.ofMillis(50)));
+                    return members.stream().noneMatch(member -> member.assignment().isEmpty());
+                });
+
+        GroupView view = GroupInspector.describe(kafka.admin(), group);
+
+        assertThat(view.groupId()).isEqualTo(group);
+        assertThat(view.state()).isEqualTo(GroupState.STABLE);
+        assertThat(view.assignor()).isEqualTo("roundrobin");
+        assertThat(view.members()).extracting(GroupView.Member::clientId)
+                .as("sorted by client id").containsExactly("a-reader", "b-reader");
+        assertThat(view.members()).allSatisfy(member -> {
+            assertThat(member.memberId()).startsWith(member.clientId());
+            assertThat(member.host()).isNotBlank();
+        });
+        assertThat(view.partitionsByClientId()).isEqualTo(Map.of(
+                "b-reader", members.get(0).assignment(), "a-reader", members.get(1).assignment()));
+    }
+
+    @Test
+    void aGroupWithoutMembersButWithOffsetsIsEmpty(KafkaFixture kafka) {
+        String topic = kafka.createTopic("ad-events", 2);
+        String group = kafka.groupId("billing");
+        KafkaConsumer<String, String> consumer = kafka.stringConsumer(group);
+        consumer.assign(List.of(new TopicPartition(topic, 0)));
+        consumer.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)));
+
+        GroupView view = GroupInspector.describe(kafka.admin(), group);
+
+        assertThat(view.state()).isEqualTo(GroupState.EMPTY);
+        assertThat(view.members()).isEmpty();
+    }
+
+    @Test
+    void anUnknownGroupIsAClearError(KafkaFixture kafka) {
+        String group = kafka.groupId("nobody");
+
+        assertThatThrownBy(() -> GroupInspector.describe(kafka.admin(), group))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(group);
+    }
+
+    private static KafkaConsumer<String, String> member(KafkaFixture kafka, String group, String clientId) {
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RoundRobinAssignor.class.getName());
+        return kafka.consumer(group, overrides, new StringDeserializer(), new StringDeserializer());
+    }
+}
