@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
-import dev.kafkacourse.support.kafka.Consume;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaTest;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -123,9 +121,6 @@ class CallbackPublisherTest {
     }
 
     private static List<ConsumerRecord<String, AdEvent>> consume(KafkaFixture kafka, String topic, int count) {
-        KafkaConsumer<String, AdEvent> consumer = kafka.consumer(kafka.groupId("check"), new StringDeserializer(),
-                AdEventJson.deserializer());
-        consumer.subscribe(List.of(topic));
-        return Consume.records(consumer, count);
+        return kafka.readFromBeginning(topic, count, new StringDeserializer(), AdEventJson.deserializer());
     }
 }

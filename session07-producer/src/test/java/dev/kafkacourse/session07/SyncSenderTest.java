@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
-import dev.kafkacourse.support.kafka.Consume;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -125,9 +123,6 @@ class SyncSenderTest {
     }
 
     private static List<ConsumerRecord<String, AdEvent>> consume(KafkaFixture kafka, String topic, int count) {
-        KafkaConsumer<String, AdEvent> consumer = kafka.consumer(kafka.groupId("check"), new StringDeserializer(),
-                AdEventJson.deserializer());
-        consumer.subscribe(List.of(topic));
-        return Consume.records(consumer, count);
+        return kafka.readFromBeginning(topic, count, new StringDeserializer(), AdEventJson.deserializer());
     }
 }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -159,6 +160,17 @@ public final class KafkaFixture implements AutoCloseable {
 
     public KafkaConsumer<String, String> stringConsumer(String groupId) {
         return consumer(groupId, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /**
+     * Reads {@code count} records of {@code topic} from the beginning with a consumer of its own (a new group), as a
+     * test checks what reached the broker.
+     */
+    public <K, V> List<ConsumerRecord<K, V>> readFromBeginning(String topic, int count, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        KafkaConsumer<K, V> consumer = consumer(groupId("read-" + topic), keyDeserializer, valueDeserializer);
+        consumer.subscribe(List.of(topic));
+        return Consume.records(consumer, count);
     }
 
     /** Closes {@code client} when the fixture closes (for clients made from {@link #producerConfig()} etc.). */
