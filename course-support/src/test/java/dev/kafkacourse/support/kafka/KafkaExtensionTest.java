@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -18,17 +19,22 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class KafkaExtensionTest {
 
     static final List<KafkaCluster> SEEN = new CopyOnWriteArrayList<>();
+    private static volatile boolean launchedHere;
+
+    /** The classes below are run by this test's engine, not on their own (e.g. when -Dtest widens discovery). */
+    static boolean launchedHere() {
+        return launchedHere;
+    }
 
     @Test
     void sharedClusterServesClassAfterClassAndDedicatedOnesAreClosedWithTheirClass() throws Exception {
         SEEN.clear();
-        EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(FirstSharedUser.class), selectClass(SecondSharedUser.class),
-                        selectClass(DedicatedUser.class))
-                .execute()
-                .testEvents()
-                .assertStatistics(stats -> stats.started(3).succeeded(3));
-
+        launchedHere = true;
+        try {
+            runTheThreeClasses();
+        } finally {
+            launchedHere = false;
+        }
         assertThat(SEEN).hasSize(3);
         assertThat(SEEN.get(0)).isSameAs(SEEN.get(1)).isSameAs(KafkaClusters.shared());
         assertThat(SEEN.get(2)).isNotSameAs(SEEN.get(0));
@@ -39,7 +45,17 @@ class KafkaExtensionTest {
         }
     }
 
+    private static void runTheThreeClasses() {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FirstSharedUser.class), selectClass(SecondSharedUser.class),
+                        selectClass(DedicatedUser.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(3).succeeded(3));
+    }
+
     @KafkaTest
+    @EnabledIf("dev.kafkacourse.support.kafka.KafkaExtensionTest#launchedHere")
     static class FirstSharedUser {
         @Test
         void usesTheBroker(KafkaFixture kafka, KafkaCluster cluster) {
@@ -49,6 +65,7 @@ class KafkaExtensionTest {
     }
 
     @KafkaTest
+    @EnabledIf("dev.kafkacourse.support.kafka.KafkaExtensionTest#launchedHere")
     static class SecondSharedUser {
         @Test
         void usesTheBrokerAfterTheFirstClassFinished(KafkaFixture kafka, KafkaCluster cluster) {
@@ -58,6 +75,7 @@ class KafkaExtensionTest {
     }
 
     @KafkaTest(brokerProperties = "log.retention.check.interval.ms=60000")
+    @EnabledIf("dev.kafkacourse.support.kafka.KafkaExtensionTest#launchedHere")
     static class DedicatedUser {
         @Test
         void getsItsOwnCluster(KafkaFixture kafka, KafkaCluster cluster) {
