@@ -67,6 +67,13 @@ public final class ComposeFilesLab {
         System.exit(status);
     }
 
+    /** The file as the learner would type it: relative to the current folder when below it, absolute otherwise. */
+    static String shownPath(Path baseDir, String name) {
+        Path file = baseDir.resolve(name).toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+    }
+
     static Result run(Map<String, String> files, Path baseDir, PrintStream out) {
         Map<String, List<String>> servicesByFile = new LinkedHashMap<>();
         Map<String, String> bootstrapByFile = new LinkedHashMap<>();
@@ -109,13 +116,13 @@ public final class ComposeFilesLab {
             if (!bootstrap.isEmpty()) {
                 String servers = String.join(",", bootstrap);
                 bootstrapByFile.put(name, servers);
-                out.printf("  use it: docker compose -f docker/%s up -d%n", name);
+                out.printf("  use it: docker compose -f %s up -d%n", shownPath(baseDir, name));
                 out.printf("          KAFKA_MODE=external KAFKA_BOOTSTRAP_SERVERS=%s ./course lab 02 topic-admin%n",
                         servers);
             } else {
                 String urls = file.services().stream().flatMap(s -> s.ports().stream())
                         .map(p -> "http://localhost:" + p.hostPort()).collect(Collectors.joining(", "));
-                out.printf("  use it: docker compose -f docker/%s up -d   (then %s)%n", name, urls);
+                out.printf("  use it: docker compose -f %s up -d   (then %s)%n", shownPath(baseDir, name), urls);
             }
             out.println();
         }));

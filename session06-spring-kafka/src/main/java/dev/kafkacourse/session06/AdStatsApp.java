@@ -5,6 +5,7 @@ import dev.kafkacourse.support.kafka.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -30,6 +31,9 @@ public final class AdStatsApp {
         // TLS/SASL settings of an external cluster (MSK) reach every client Boot builds through spring.kafka.properties.
         kafka.cluster().clientProperties().forEach((key, value) -> overrides.put("spring.kafka.properties." + key, value));
         overrides.putAll(properties);
+        // The course's logback.xml is already in force (the broker may be logging in this JVM); Boot re-initialising
+        // logback for every context would drop its appenders for a moment and print logback status warnings.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(AdStatsApplication.class)
                 .sources(extraComponents)
                 // spring.main.* is bound before initializers run: set on the builder, not as a property.

@@ -26,8 +26,9 @@ final class TuningLabRunner {
                 out.printf("%s waits for the broker's retention check and log cleaner. On this lab's own cluster they%n"
                         + "run every second (%s, %s); an external cluster runs them on its own settings (MSK: every%n"
                         + "5 minutes and after 15 s of cleaner back-off), which cannot be changed from a client.%n"
-                        + "Run it on the embedded backend instead: KAFKA_MODE=embedded ./course lab 13 <name>%n",
-                        labName, FastBrokerChecks.RETENTION_CHECK_INTERVAL, FastBrokerChecks.CLEANER_BACKOFF);
+                        + "Run it on the embedded backend instead: KAFKA_MODE=embedded ./course lab 13 %s%n",
+                        labName, FastBrokerChecks.RETENTION_CHECK_INTERVAL, FastBrokerChecks.CLEANER_BACKOFF,
+                        labName.substring(labName.indexOf(' ') + 1));
                 System.exit(2);
             }
             LabRunner.run(labName, lab);

@@ -38,11 +38,18 @@ public final class LabRunner {
         if (KafkaMode.resolve() == KafkaMode.EXTERNAL) {
             out.printf("%s needs a cluster of its own (%d broker(s)%s) that it may reconfigure or stop.%n"
                     + "KAFKA_MODE=external points at a cluster this lab must not touch, so it does not run there.%n"
-                    + "Run it on the embedded backend: KAFKA_MODE=embedded ./course lab ...%n", labName, spec.brokers(),
-                    spec.brokerProperties().isEmpty() ? "" : ", broker settings " + spec.brokerProperties());
+                    + "Run it on the embedded backend: KAFKA_MODE=embedded %s%n", labName, spec.brokers(),
+                    spec.brokerProperties().isEmpty() ? "" : ", broker settings " + spec.brokerProperties(),
+                    labCommand(labName));
             System.exit(2);
         }
         System.exit(runOn(labName, out, () -> KafkaClusters.start(spec), true, lab));
+    }
+
+    /** "session03 unclean-election" → "./course lab 03 unclean-election". */
+    static String labCommand(String labName) {
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("session(\\d\\d) (\\S+)").matcher(labName);
+        return name.matches() ? "./course lab " + name.group(1) + " " + name.group(2) : "./course lab NN <lab>";
     }
 
     private static int runOn(String labName, PrintStream out, java.util.function.Supplier<KafkaCluster> clusters,
