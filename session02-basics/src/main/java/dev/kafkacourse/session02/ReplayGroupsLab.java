@@ -1,5 +1,6 @@
 package dev.kafkacourse.session02;
 
+import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.kafka.KafkaFixture;

@@ -1,9 +1,7 @@
 package dev.kafkacourse.session03;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 
 /**
  * The failure labs make Kafka log what they provoke on purpose: every refused {@code acks=all} write at ERROR
@@ -24,11 +22,6 @@ final class QuietLogs {
     }
 
     static void forFailureLabs() {
-        EXPECTED_NOISE.forEach((name, level) -> {
-            // Only with logback (the course's logging backend); any other backend keeps its own settings.
-            if (LoggerFactory.getLogger(name) instanceof Logger logger) {
-                logger.setLevel(level);
-            }
-        });
+        dev.kafkacourse.support.lab.LabLogs.quiet(EXPECTED_NOISE);
     }
 }

@@ -1,9 +1,7 @@
 package dev.kafkacourse.session05;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns down what the labs' own Kafka nodes say as a matter of course (a fresh quorum's first activation, a raft
@@ -23,11 +21,6 @@ final class LabLogs {
     }
 
     static void quiet() {
-        EXPECTED_NOISE.forEach((name, level) -> {
-            // Only with logback (the course's logging backend); any other backend keeps its own settings.
-            if (LoggerFactory.getLogger(name) instanceof Logger logger) {
-                logger.setLevel(level);
-            }
-        });
+        dev.kafkacourse.support.lab.LabLogs.quiet(EXPECTED_NOISE);
     }
 }

@@ -1,5 +1,8 @@
 package dev.kafkacourse.session08;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.domain.GeneratedEvents;
@@ -42,8 +45,8 @@ public final class AggregatorLab {
         GeneratedEvents traffic = AdEventGenerator.builder().seed(8).impressions(impressions).campaigns(8)
                 .malformedRate(0.002).build().generate();
         String topic = kafka.createTopic("ad-events", 3);
-        KafkaProducer<String, byte[]> producer = AdEventRecords.producer(kafka);
-        AdEventRecords.sendAll(producer, topic, traffic.records());
+        KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer());
+        AdEventRecords.sendGenerated(producer, topic, traffic.records());
         long malformed = traffic.count(GeneratedRecord.Kind.MALFORMED);
         out.printf("Produced %,d records to %s (3 partitions): %,d events and %d malformed records%n%n",
                 traffic.records().size(), topic, traffic.distinctEvents().size(), malformed);
@@ -80,7 +83,7 @@ public final class AggregatorLab {
         // A restart in the same group: it starts at the committed offsets, so it counts only the new traffic.
         GeneratedEvents more = AdEventGenerator.builder().seed(88).impressions(impressions / 10).campaigns(8)
                 .build().generate();
-        AdEventRecords.sendAll(producer, topic, more.records());
+        AdEventRecords.sendGenerated(producer, topic, more.records());
         Map<TopicPartition, Long> newEnds = Members.endOffsets(kafka.admin(), topic);
         try (AdStatsAggregator restarted = AdStatsAggregator.builder(
                 Members.config(kafka, group, "aggregator-restarted", null), topic).build()) {

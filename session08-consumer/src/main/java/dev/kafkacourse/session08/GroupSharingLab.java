@@ -1,5 +1,8 @@
 package dev.kafkacourse.session08;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.domain.GeneratedEvents;
@@ -54,7 +57,7 @@ public final class GroupSharingLab {
 
         GeneratedEvents traffic = AdEventGenerator.builder().seed(80).impressions(3_000).campaigns(12).build()
                 .generate();
-        AdEventRecords.sendAll(AdEventRecords.producer(kafka), topic,
+        AdEventRecords.sendGenerated(kafka.producer(new StringSerializer(), new ByteArraySerializer()), topic,
                 traffic.records());
         Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
         Members.await("every partition read to its end", members, () -> Members.caughtUp(members, ends));

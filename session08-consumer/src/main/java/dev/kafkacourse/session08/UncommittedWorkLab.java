@@ -1,5 +1,8 @@
 package dev.kafkacourse.session08;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.domain.GeneratedEvents;
@@ -68,12 +71,12 @@ public final class UncommittedWorkLab {
         String topic = kafka.createTopic("ad-events", 3);
         String group = kafka.groupId("ad-stats");
         List<GeneratedRecord> records = traffic.records();
-        KafkaProducer<String, byte[]> producer = AdEventRecords.producer(kafka);
+        KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer());
 
         AdStatsAggregator m1 = member(kafka, group, "m1", strategy, commitOnRevoke, topic);
         List<AdStatsAggregator> members = new ArrayList<>(List.of(m1));
         Members.await("m1 owns the topic", members, () -> Members.settled(members, 3));
-        AdEventRecords.sendAll(producer, topic, records.subList(0, records.size() / 2));
+        AdEventRecords.sendGenerated(producer, topic, records.subList(0, records.size() / 2));
         Map<TopicPartition, Long> half = Members.endOffsets(kafka.admin(), topic);
         Members.await("m1 counted the first half", members, () -> Members.caughtUp(members, half));
         long countedBeforeJoin = m1.eventsCounted();
@@ -81,7 +84,7 @@ public final class UncommittedWorkLab {
 
         members.add(member(kafka, group, "m2", strategy, commitOnRevoke, topic));
         Members.await("m1 and m2 settled", members, () -> Members.settled(members, 3));
-        AdEventRecords.sendAll(producer, topic, records.subList(records.size() / 2, records.size()));
+        AdEventRecords.sendGenerated(producer, topic, records.subList(records.size() / 2, records.size()));
         Map<TopicPartition, Long> end = Members.endOffsets(kafka.admin(), topic);
         Members.await("the group read everything", members, () -> Members.caughtUp(members, end));
 

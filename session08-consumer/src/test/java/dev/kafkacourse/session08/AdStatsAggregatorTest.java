@@ -1,5 +1,8 @@
 package dev.kafkacourse.session08;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.kafkacourse.support.domain.AdEventRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +52,7 @@ class AdStatsAggregatorTest {
         int third = records.size() / 3;
         String topic = kafka.createTopic("ad-events", 4);
         String group = kafka.groupId("ad-stats");
-        KafkaProducer<String, byte[]> producer = AdEventRecords.producer(kafka);
+        KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer());
 
         List<AdStatsAggregator> all = new ArrayList<>();
         List<AdStatsAggregator> running = new ArrayList<>();
@@ -60,19 +63,19 @@ class AdStatsAggregatorTest {
             running.add(member);
         }
         Members.await("two members settled", running, () -> Members.settled(running, 4));
-        AdEventRecords.sendAll(producer, topic, records.subList(0, third));
+        AdEventRecords.sendGenerated(producer, topic, records.subList(0, third));
 
         // A third member joins while the first third is being read, and the second third arrives.
         AdStatsAggregator joining = kafka.track(AdStatsAggregator.builder(
                 Members.config(kafka, group, "m3", Strategy.COOPERATIVE_STICKY), topic).build()).start();
         all.add(joining);
         running.add(joining);
-        AdEventRecords.sendAll(producer, topic, records.subList(third, 2 * third));
+        AdEventRecords.sendGenerated(producer, topic, records.subList(third, 2 * third));
         Members.await("three members settled", running, () -> Members.settled(running, 4));
 
         // The first member leaves; the last third arrives.
         running.remove(0).close();
-        AdEventRecords.sendAll(producer, topic, records.subList(2 * third, records.size()));
+        AdEventRecords.sendGenerated(producer, topic, records.subList(2 * third, records.size()));
         Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
         Members.await("the remaining members read everything", running, () -> Members.caughtUp(running, ends));
 

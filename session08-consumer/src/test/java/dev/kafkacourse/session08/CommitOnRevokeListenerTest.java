@@ -1,5 +1,8 @@
 package dev.kafkacourse.session08;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.kafkacourse.support.domain.AdEventRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkacourse.support.domain.AdEvent;
@@ -90,13 +93,13 @@ class CommitOnRevokeListenerTest {
         List<GeneratedRecord> records = traffic.records();
         String topic = kafka.createTopic("ad-events", 3);
         String group = kafka.groupId("ad-stats");
-        KafkaProducer<String, byte[]> producer = AdEventRecords.producer(kafka);
+        KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer());
 
         List<Member> members = new ArrayList<>();
         try {
             members.add(new Member(kafka, group, "m1", strategy, topic));
             await("m1 owns all partitions", members, () -> members.get(0).assignment.size() == 3);
-            AdEventRecords.sendAll(producer, topic, records.subList(0, records.size() / 2));
+            AdEventRecords.sendGenerated(producer, topic, records.subList(0, records.size() / 2));
             Map<TopicPartition, Long> half = Members.endOffsets(kafka.admin(), topic);
             assertThat(half.values()).as("every partition has events in the first half").allMatch(end -> end > 0);
             await("m1 counted the first half", members, () -> readToEnd(members, half));
@@ -104,7 +107,7 @@ class CommitOnRevokeListenerTest {
             members.add(new Member(kafka, group, "m2", strategy, topic));
             await("m1 and m2 share the partitions", members, () -> members.get(1).assignment.size() > 0
                     && members.get(0).assignment.size() + members.get(1).assignment.size() == 3);
-            AdEventRecords.sendAll(producer, topic, records.subList(records.size() / 2, records.size()));
+            AdEventRecords.sendGenerated(producer, topic, records.subList(records.size() / 2, records.size()));
             Map<TopicPartition, Long> end = Members.endOffsets(kafka.admin(), topic);
             await("the group read everything", members, () -> readToEnd(members, end));
         } finally {

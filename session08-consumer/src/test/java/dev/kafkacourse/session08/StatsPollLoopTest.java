@@ -1,5 +1,8 @@
 package dev.kafkacourse.session08;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.kafkacourse.support.domain.AdEventRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkacourse.support.domain.AdEventGenerator;
@@ -109,7 +112,7 @@ class StatsPollLoopTest {
 
     private static String produce(KafkaFixture kafka, GeneratedEvents traffic) {
         String topic = kafka.createTopic("ad-events", 3);
-        AdEventRecords.sendAll(AdEventRecords.producer(kafka), topic,
+        AdEventRecords.sendGenerated(kafka.producer(new StringSerializer(), new ByteArraySerializer()), topic,
                 traffic.records());
         return topic;
     }

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session09;
 
+import dev.kafkacourse.support.kafka.Sends;
 import dev.kafkacourse.support.kafka.Topics;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
@@ -120,7 +121,7 @@ public final class ConsumerParallelismLab {
             AdEvent event = events.get(i);
             records.add(new ProducerRecord<>(topic, i % partitions, event.campaignId(), AdEventJson.toJson(event)));
         }
-        CampaignRecords.sendAll(kafka.stringProducer(), records);
+        Sends.all(kafka.stringProducer(), records);
         return events.size();
     }
 

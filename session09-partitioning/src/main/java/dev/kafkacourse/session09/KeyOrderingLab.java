@@ -1,5 +1,6 @@
 package dev.kafkacourse.session09;
 
+import dev.kafkacourse.support.kafka.Sends;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
@@ -95,7 +96,7 @@ public final class KeyOrderingLab {
             sendIndex.put(event.eventId(), sendIndex.size());
             records.add(mode == Mode.KEYED ? CampaignRecords.keyed(topic, event) : CampaignRecords.unkeyed(topic, event));
         }
-        CampaignRecords.sendAll(kafka.stringProducer(), records);
+        Sends.all(kafka.stringProducer(), records);
 
         List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
         for (int c = 0; c < CONSUMERS; c++) {

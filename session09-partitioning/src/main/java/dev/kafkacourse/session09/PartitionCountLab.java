@@ -1,5 +1,6 @@
 package dev.kafkacourse.session09;
 
+import dev.kafkacourse.support.kafka.Sends;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
@@ -100,7 +101,7 @@ public final class PartitionCountLab {
                     values.get(i)));
         }
         long start = System.nanoTime();
-        CampaignRecords.sendAll(producer, records);
+        Sends.all(producer, records);
         return (System.nanoTime() - start) / 1e9;
     }
 

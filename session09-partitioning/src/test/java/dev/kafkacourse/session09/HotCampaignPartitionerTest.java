@@ -1,5 +1,6 @@
 package dev.kafkacourse.session09;
 
+import dev.kafkacourse.support.kafka.Sends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,7 +126,7 @@ class HotCampaignPartitionerTest {
                 ProducerConfig.PARTITIONER_CLASS_CONFIG, HotCampaignPartitioner.class.getName(),
                 HotCampaignPartitioner.HOT_CAMPAIGNS_CONFIG, "c-001",
                 HotCampaignPartitioner.HOT_PARTITIONS_CONFIG, "3");
-        CampaignRecords.sendAll(kafka.producer(config, new StringSerializer(), new StringSerializer()),
+        Sends.all(kafka.producer(config, new StringSerializer(), new StringSerializer()),
                 events.stream().map(e -> CampaignRecords.keyed(topic, e)).toList());
 
         KafkaConsumer<String, String> consumer = kafka.stringConsumer(kafka.groupId("check"));
