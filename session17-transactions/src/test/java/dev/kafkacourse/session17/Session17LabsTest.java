@@ -1,0 +1,46 @@
+package dev.kafkacourse.session17;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.KafkaTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The session's labs, run against the broker as a learner runs them. */
+@KafkaTest
+class Session17LabsTest {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+    @Test
+    void theJobKilledWithSigkillAtThreePointsStillCountsEveryEventExactlyOnce(KafkaFixture kafka) throws Exception {
+        CrashRestartLab.Result result = CrashRestartLab.run(kafka, out, 400);
+        System.out.println(output.toString(StandardCharsets.UTF_8));
+
+        assertThat(result.incarnations()).hasSize(4);
+        // The first three were killed by signal 9 at their crash point; the last one ended by itself.
+        assertThat(result.incarnations().subList(0, 3)).allSatisfy(run -> {
+            assertThat(run.exitCode()).isEqualTo(137);
+            assertThat(run.lines()).anyMatch(line -> line.equals("CRASH-POINT " + run.crashAt()));
+        });
+        assertThat(result.incarnations().get(3).exitCode()).isZero();
+        // Each crash run got as far as its crash point: after-commit:3 committed 3, the others 1 before crashing.
+        assertThat(result.incarnations().get(0).lines()).filteredOn(line -> line.startsWith("COMMITTED")).hasSize(3);
+        assertThat(result.incarnations().get(1).lines()).filteredOn(line -> line.startsWith("COMMITTED")).hasSize(1);
+        assertThat(result.incarnations().get(2).lines()).filteredOn(line -> line.startsWith("COMMITTED")).hasSize(1);
+
+        // While the transaction was open, its records were in the log: read_uncommitted saw more.
+        assertThat(result.uncommittedEventsSeenAtAfterSend()).isGreaterThan(result.committedEventsSeenAtAfterSend());
+        // Exactly once: the committed output is the generator's exact count, nothing lost, nothing twice.
+        assertThat(result.committed()).isEqualTo(result.expected());
+        assertThat(result.deadLetters()).isEqualTo(result.malformedSent()).isPositive();
+        assertThat(result.auditedRecords()).isEqualTo(result.recordsSent());
+        assertThat(result.groupOffsets()).hasSize(3).isEqualTo(result.inputEnds());
+        // The killed transactions' records are still in the log, aborted: read_uncommitted counts them again.
+        assertThat(TopicReader.events(result.uncommitted())).isGreaterThan(TopicReader.events(result.expected()));
+    }
+}
