@@ -43,4 +43,34 @@ class Session17LabsTest {
         // The killed transactions' records are still in the log, aborted: read_uncommitted counts them again.
         assertThat(TopicReader.events(result.uncommitted())).isGreaterThan(TopicReader.events(result.expected()));
     }
+
+    @Test
+    void aTransactionWritesToSeveralPartitionsAndTopicsAtomicallyAndAnOpenOneHoldsBackReadCommittedReaders(
+            KafkaFixture kafka) throws Exception {
+        TransactionsLab.Result result = TransactionsLab.run(kafka, out);
+
+        int perTransaction = TransactionsLab.CAMPAIGNS;
+        assertThat(result.uncommittedWhileOpen()).isEqualTo(new TransactionsLab.View(3 * perTransaction, 3,
+                java.util.Set.of("A", "B", "C")));
+        assertThat(result.committedWhileOpen()).isEqualTo(new TransactionsLab.View(perTransaction, 1,
+                java.util.Set.of("A")));
+        // Partition 0: A (2 records) + marker, B (2) + marker, C (2, open), the plain record.
+        assertThat(result.endsWhileOpen()).isEqualTo(new TransactionsLab.Ends(9, 6));
+        assertThat(result.lateRecordVisible()).isFalse();
+        assertThat(result.groupPosition()).isEqualTo(6);
+        assertThat(result.committedAfterCommit()).isEqualTo(new TransactionsLab.View(2 * perTransaction, 2,
+                java.util.Set.of("A", "C")));
+        assertThat(result.endsAfterCommit()).isEqualTo(new TransactionsLab.Ends(10, 10));
+        assertThat(result.lateRecordVisibleAfter()).isTrue();
+    }
+
+    @Test
+    void aZombieWithTheSameTransactionalIdIsFencedAndTheCountsStayExact(KafkaFixture kafka) throws Exception {
+        ZombieFencingLab.Result result = ZombieFencingLab.run(kafka, out);
+
+        assertThat(result.zombieError()).isEqualTo(org.apache.kafka.common.errors.ProducerFencedException.class
+                .getName());
+        assertThat(result.zombieCommits()).isEqualTo(1);
+        assertThat(result.committed()).isEqualTo(result.expected());
+    }
 }
