@@ -73,4 +73,19 @@ class Session17LabsTest {
         assertThat(result.zombieCommits()).isEqualTo(1);
         assertThat(result.committed()).isEqualTo(result.expected());
     }
+
+    @Test
+    void aLostProduceResponseDuplicatesRecordsWithoutIdempotenceAndNotWithIt(KafkaFixture kafka) {
+        IdempotenceLab.Result result = IdempotenceLab.run(kafka, out);
+
+        IdempotenceLab.Run plain = result.withoutIdempotence();
+        assertThat(plain.dropped()).isEqualTo(1);
+        assertThat(plain.retries()).isPositive();
+        assertThat(plain.distinct()).isEqualTo(plain.sent());
+        assertThat(plain.duplicates()).as("the retried batch was written twice").isPositive();
+        IdempotenceLab.Run idempotent = result.withIdempotence();
+        assertThat(idempotent.dropped()).isEqualTo(1);
+        assertThat(idempotent.retries()).isPositive();
+        assertThat(idempotent.stored()).isEqualTo(idempotent.sent()).isEqualTo(idempotent.distinct());
+    }
 }
