@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -171,6 +170,24 @@ public final class KafkaFixture implements AutoCloseable {
         KafkaConsumer<K, V> consumer = consumer(groupId("read-" + topic), keyDeserializer, valueDeserializer);
         consumer.subscribe(List.of(topic));
         return Consume.records(consumer, count);
+    }
+
+    /**
+     * Reads {@code topic} from the beginning up to the end offsets taken now, exactly: every record that is there,
+     * none that arrives later, so a duplicate written by mistake shows up as one record too many instead of being
+     * hidden by "at least N". {@code consumerOverrides} may set e.g. {@code isolation.level=read_committed}, which
+     * then reads up to the last stable offset.
+     */
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Map<String, Object> consumerOverrides,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        KafkaConsumer<K, V> consumer = consumer(groupId("read-" + topic), consumerOverrides, keyDeserializer,
+                valueDeserializer);
+        return Consume.toEnd(consumer, topic, Consume.DEFAULT_TIMEOUT);
+    }
+
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        return readToEnd(topic, Map.of(), keyDeserializer, valueDeserializer);
     }
 
     /** Closes {@code client} when the fixture closes (for clients made from {@link #producerConfig()} etc.). */
