@@ -46,6 +46,7 @@ public final class CourseCli {
             case "list" -> new ProgressTable(course, Progress.load(course.root()), out).print();
             case "check" -> new ExerciseCheck(course, out).check(session(rest), optional(rest, 1),
                     rest.contains("--solution"));
+            case "watch" -> new ExerciseWatch(course, out).watch(session(rest));
             case "hint" -> hint(session(rest), optional(rest, 1), rest.contains("--all"));
             case "lab" -> new LabLauncher(course, out).run(session(rest), required(rest, 1, "lab name"),
                     rest.size() > 2 ? rest.subList(2, rest.size()) : List.of());
@@ -130,6 +131,7 @@ public final class CourseCli {
                   list                      progress of every session (the default)
                   check NN [exercise]       run session NN's exercise tests on your code (src/exercise/java)
                         [--solution]        ... or on the reference solutions (instructors)
+                  watch NN                  check on every save, exercise by exercise, with a broker kept warm
                   hint NN [exercise]        the hints opened so far; with an exercise, open its next hint
                        [--all]              ... every hint at once (instructors)
                   lab NN NAME [args]        run a lab against the course's Kafka (KAFKA_MODE, KAFKA_BOOTSTRAP_SERVERS)
