@@ -88,4 +88,21 @@ class Session17LabsTest {
         assertThat(idempotent.retries()).isPositive();
         assertThat(idempotent.stored()).isEqualTo(idempotent.sent()).isEqualTo(idempotent.distinct());
     }
+
+    @Test
+    void springsTransactionalContainerCountsExactlyAndRollsBackAFailedBatch(KafkaFixture kafka) throws Exception {
+        SpringTransactionsLab.Result result = SpringTransactionsLab.run(kafka, out);
+
+        assertThat(result.producerTransactional()).isTrue();
+        assertThat(result.failedDeliveries()).isEqualTo(1);
+        assertThat(result.committed()).isEqualTo(result.expected());
+    }
+
+    @Test
+    void theCostBenchRunsInQuickMode(KafkaFixture kafka) {
+        EosCostBench.Report report = EosCostBench.run(kafka, out, 300, 1);
+
+        assertThat(report.runs()).hasSize(2).allSatisfy(run -> assertThat(run.records()).isPositive());
+        assertThat(report.runs()).extracting(EosCostBench.Run::records).containsOnly(report.runs().get(0).records());
+    }
 }
