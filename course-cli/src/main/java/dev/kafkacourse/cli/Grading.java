@@ -130,9 +130,9 @@ final class Grading {
                 Path clone = Files.createTempDirectory("course-grade-");
                 clones.add(clone);
                 tree = clone.resolve(name);
-                Process clone = new ProcessBuilder("git", "clone", "--quiet", "--depth", "1", typed, tree.toString())
+                Process git = new ProcessBuilder("git", "clone", "--quiet", "--depth", "1", typed, tree.toString())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!clone.waitFor(5, TimeUnit.MINUTES) || clone.exitValue() != 0 || !hasSessions(tree)) {
+                if (!git.waitFor(5, TimeUnit.MINUTES) || git.exitValue() != 0 || !hasSessions(tree)) {
                     throw new IOException(typed + " is neither a course repository nor a git repository of one");
                 }
             }
