@@ -37,7 +37,7 @@ public final class CrashRestartLab {
     }
 
     /** One incarnation of the job: where it was told to crash (null: run to the end) and how it ended. */
-    record Incarnation(String crashAt, long committedBefore, int exitCode, List<String> lines) {
+    record Incarnation(String crashAt, int exitCode, List<String> lines) {
     }
 
     /** What the lab observed. */
@@ -80,7 +80,6 @@ public final class CrashRestartLab {
         for (String crashAt : CRASH_POINTS) {
             List<String> args = new ArrayList<>(common);
             args.addAll(List.of("--crash-at", crashAt));
-            long before = committedEvents(kafka, stats);
             try (JobProcess job = JobProcess.start("job", kafka.commonConfig(), args, null)) {
                 job.awaitLine("CRASH-POINT", STEP_TIMEOUT);
                 if (crashAt.startsWith("after-send")) {
@@ -97,7 +96,7 @@ public final class CrashRestartLab {
                 out.printf("Run %d: crash at %-15s -> %d transaction(s) committed, then SIGKILL (pid %d, exit %d)%n",
                         incarnations.size() + 1, crashAt, commits, job.pid(), exit);
                 out.println("       " + job.lines().get(0));
-                incarnations.add(new Incarnation(crashAt, before, exit, job.lines()));
+                incarnations.add(new Incarnation(crashAt, exit, job.lines()));
             }
         }
         List<String> args = new ArrayList<>(common);
@@ -107,7 +106,7 @@ public final class CrashRestartLab {
             out.printf("Run %d: no crash -> %s (exit %d)%n%n", incarnations.size() + 1,
                     job.lines().stream().filter(line -> line.startsWith("CAUGHT-UP")).findFirst().orElse("?"), exit);
             out.println("       " + job.lines().get(0));
-            incarnations.add(new Incarnation(null, 0, exit, job.lines()));
+            incarnations.add(new Incarnation(null, exit, job.lines()));
         }
 
         SortedMap<String, CampaignStats> committed = TopicReader.campaignTotals(kafka.commonConfig(), stats,
@@ -140,11 +139,6 @@ public final class CrashRestartLab {
                 TopicReader.events(traffic.expectedStats()));
         return new Result(traffic.records().size(), malformed, incarnations, uncommittedAtSend, committedAtSend,
                 committed, uncommitted, traffic.expectedStats(), deadLetters.size(), audited, groupOffsets, ends);
-    }
-
-    private static long committedEvents(KafkaFixture kafka, String stats) {
-        return TopicReader.events(TopicReader.campaignTotals(kafka.commonConfig(), stats,
-                IsolationLevel.READ_COMMITTED));
     }
 
     private static String sorted(Map<TopicPartition, Long> offsets) {

@@ -5,6 +5,8 @@ import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
 import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import ch.qos.logback.classic.Level;
+import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -41,6 +43,8 @@ public final class IdempotenceLab {
     }
 
     public static void main(String[] args) {
+        // The lab provokes these on purpose; its own output says what happened.
+        LabLogs.quiet(Map.of("org.apache.kafka.clients.producer.internals.Sender", Level.ERROR));
         LabRunner.run("session17 idempotence", IdempotenceLab::run);
     }
 

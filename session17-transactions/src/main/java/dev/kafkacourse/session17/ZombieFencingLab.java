@@ -5,9 +5,12 @@ import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.domain.GeneratedEvents;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import ch.qos.logback.classic.Level;
+import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +38,8 @@ public final class ZombieFencingLab {
     }
 
     public static void main(String[] args) {
+        // The lab provokes these on purpose; its own output says what happened.
+        LabLogs.quiet(Map.of("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator", Level.OFF));
         LabRunner.run("session17 zombie", ZombieFencingLab::run);
     }
 
