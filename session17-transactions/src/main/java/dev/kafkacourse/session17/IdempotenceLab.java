@@ -49,6 +49,12 @@ public final class IdempotenceLab {
     }
 
     static Result run(KafkaFixture kafka, PrintStream out) {
+        if (!plaintext(kafka)) {
+            out.println("This lab puts a plaintext TCP proxy between the producer and the broker, and the selected "
+                    + "cluster uses TLS or SASL (KAFKA_CLIENT_CONFIG). Run it on the embedded broker: "
+                    + "KAFKA_MODE=embedded ./course lab 17 idempotence");
+            return null;
+        }
         List<AdEvent> events = AdEventGenerator.builder().seed(1701).impressions(200).campaigns(4).build().generate()
                 .distinctEvents();
         out.printf("Sending %d events twice through a proxy that loses the broker's answer to one produce "
@@ -88,6 +94,12 @@ public final class IdempotenceLab {
                     .count();
             return new Run(idempotent, events.size(), proxy.droppedResponses(), retries, values.size(), distinct);
         }
+    }
+
+    /** Whether clients reach the cluster without TLS or SASL, which the proxy cannot speak. */
+    static boolean plaintext(KafkaFixture kafka) {
+        Object protocol = kafka.commonConfig().get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+        return protocol == null || protocol.toString().equalsIgnoreCase("PLAINTEXT");
     }
 
     private static double metric(Map<MetricName, ? extends Metric> metrics, String name) {
