@@ -1,6 +1,7 @@
 package dev.kafkacourse.session17;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkacourse.session17.InjectingProducer.Injection;
 import dev.kafkacourse.session17.InjectingProducer.SimulatedCrash;
@@ -12,6 +13,7 @@ import dev.kafkacourse.support.domain.GeneratedEvents;
 import dev.kafkacourse.support.domain.GeneratedRecord;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +25,12 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -212,5 +217,74 @@ class ExactlyOnceForwarderTest {
             consumer.close();
             injections.real().close();
         }
+    }
+
+    private static final TopicPartition P0 = new TopicPartition("ad-events", 0);
+    private static final TopicPartition P1 = new TopicPartition("ad-events", 1);
+
+    // The tests below watch the clients (MockConsumer/MockProducer): where the offsets go (into the producer's
+    // transaction, never through the consumer), which offsets (last + 1), and where the consumer stands after an
+    // abort. The partitions do not start at offset 0 and a malformed record is the last of its partition.
+    private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+    private final MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
+            new StringSerializer());
+    private List<AdEvent> events;
+
+    private void threeEventsAndOneBrokenRecord() {
+        events = AdEventGenerator.builder().seed(5).impressions(3).clickThroughRate(0).build().generate()
+                .distinctEvents();
+        consumer.assign(List.of(P0, P1));
+        consumer.updateBeginningOffsets(Map.of(P0, 5L, P1, 10L));
+        consumer.addRecord(record(P0, 5, AdEventJson.toBytes(events.get(0))));
+        consumer.addRecord(record(P0, 6, AdEventJson.toBytes(events.get(1))));
+        consumer.addRecord(record(P1, 10, AdEventJson.toBytes(events.get(2))));
+        consumer.addRecord(record(P1, 11, "{not json".getBytes(StandardCharsets.UTF_8)));
+        producer.initTransactions();
+    }
+
+    @Test
+    void theOffsetsAfterTheBatchAreCommittedInTheTransactionNotByTheConsumer() {
+        threeEventsAndOneBrokenRecord();
+        int forwarded = ExactlyOnceForwarder.forwardOnce(consumer, producer, "ad-events-clean");
+
+        assertThat(forwarded).isEqualTo(3);
+        assertThat(producer.history()).extracting(r -> r.value())
+                .containsExactlyInAnyOrderElementsOf(events.stream().map(AdEventJson::toJson).toList());
+        assertThat(producer.transactionCommitted()).isTrue();
+        assertThat(producer.consumerGroupOffsetsHistory()).as("offsets sent to the transaction")
+                .hasSize(1).first().satisfies(byGroup -> assertThat(byGroup.values()).containsExactly(
+                        Map.of(P0, new OffsetAndMetadata(7), P1, new OffsetAndMetadata(12))));
+        assertThat(consumer.committed(Set.of(P0, P1)).values()).as("offsets committed by the consumer itself")
+                .allMatch(offset -> offset == null);
+    }
+
+    @Test
+    void aFailedCommitAbortsAndPutsTheConsumerBackAtTheBatchStart() {
+        threeEventsAndOneBrokenRecord();
+        producer.commitTransactionException = new KafkaException("injected: commit failed");
+
+        assertThatThrownBy(() -> ExactlyOnceForwarder.forwardOnce(consumer, producer, "ad-events-clean"))
+                .isInstanceOf(KafkaException.class).hasMessageContaining("injected");
+
+        assertThat(producer.transactionAborted()).isTrue();
+        assertThat(producer.transactionCommitted()).isFalse();
+        assertThat(consumer.position(P0)).as("position of partition 0 after the abort").isEqualTo(5);
+        assertThat(consumer.position(P1)).as("position of partition 1 after the abort").isEqualTo(10);
+    }
+
+    @Test
+    void anEmptyPollStartsNoTransaction() {
+        MockConsumer<String, byte[]> idle = new MockConsumer<>("earliest");
+        idle.assign(List.of(P0));
+        idle.updateBeginningOffsets(Map.of(P0, 0L));
+        producer.initTransactions();
+
+        assertThat(ExactlyOnceForwarder.forwardOnce(idle, producer, "ad-events-clean")).isZero();
+        assertThat(producer.transactionInFlight()).isFalse();
+        assertThat(producer.history()).isEmpty();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(TopicPartition partition, long offset, byte[] value) {
+        return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, "c-001", value);
     }
 }
