@@ -103,9 +103,10 @@ public final class CrashRestartLab {
         args.add("--exit-when-caught-up");
         try (JobProcess job = JobProcess.start("job", kafka.commonConfig(), args, null)) {
             int exit = job.awaitExit(STEP_TIMEOUT);
-            out.printf("Run %d: no crash -> %s (exit %d)%n%n", incarnations.size() + 1,
+            out.printf("Run %d: no crash -> %s (exit %d)%n", incarnations.size() + 1,
                     job.lines().stream().filter(line -> line.startsWith("CAUGHT-UP")).findFirst().orElse("?"), exit);
             out.println("       " + job.lines().get(0));
+            out.println();
             incarnations.add(new Incarnation(null, exit, job.lines()));
         }
 

@@ -2,6 +2,8 @@ package dev.kafkacourse.session17;
 
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.Sends;
+import ch.qos.logback.classic.Level;
+import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -50,6 +52,8 @@ public final class TransactionsLab {
     }
 
     public static void main(String[] args) {
+        // A first commit to a new group may be retried once while the coordinator loads: not the lesson here.
+        LabLogs.quiet(Map.of("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator", Level.ERROR));
         LabRunner.run("session17 transactions", TransactionsLab::run);
     }
 
@@ -147,6 +151,7 @@ public final class TransactionsLab {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
+            consumer.assign(List.of(partition));
             return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
         }
     }
