@@ -60,6 +60,7 @@ public final class EosCostBench {
 
     static Report run(KafkaFixture kafka, PrintStream out, int impressions, int rounds) {
         GeneratedEvents traffic = AdEventGenerator.builder().seed(1703).impressions(impressions).campaigns(20)
+                .eventsPerSecond(10_000)   // event times stay within seconds of now, not minutes ahead
                 .build().generate();
         String input = kafka.createTopic("ad-events", 3);
         KafkaProducer<String, byte[]> producer = kafka.producer(new StringSerializer(), new ByteArraySerializer());

@@ -61,8 +61,8 @@ public final class SpringTransactionsLab {
     public static void main(String[] args) {
         // The lab fails a batch on purpose: Spring logs the rolled-back transaction and each aborted send with a
         // stack trace. The lab's own lines say what happened.
-        LabLogs.quiet(Map.of("org.springframework.kafka.listener.KafkaMessageListenerContainer", Level.OFF,
-                "org.springframework.kafka.support.LoggingProducerListener", Level.OFF));
+        LabLogs.quiet(Map.of("org.springframework.kafka", Level.OFF));
+        quietLog4j("org.springframework.kafka");
         LabRunner.run("session17 spring-eos", SpringTransactionsLab::run);
     }
 
@@ -132,6 +132,21 @@ public final class SpringTransactionsLab {
                 TopicReader.events(uncommitted));
         return new Result(deliveries.get(), failures.get(), template.isTransactional(), committed,
                 traffic.expectedStats());
+    }
+
+    /**
+     * Spring's logging goes to Log4j 2 when Kafka's jars put log4j-core on the class path (not to logback), so
+     * the level is set there too. Any other backend is left alone.
+     */
+    private static void quietLog4j(String logger) {
+        try {
+            Class<?> configurator = Class.forName("org.apache.logging.log4j.core.config.Configurator");
+            Class<?> level = Class.forName("org.apache.logging.log4j.Level");
+            configurator.getMethod("setLevel", String.class, level).invoke(null, logger,
+                    level.getField("OFF").get(null));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // Not Log4j 2: nothing to do.
+        }
     }
 
     /** A poll's valid events as per-campaign, per-minute increments; malformed records are skipped. */
