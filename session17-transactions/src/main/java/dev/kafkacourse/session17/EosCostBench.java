@@ -68,7 +68,6 @@ public final class EosCostBench {
         out.printf("Input: %,d records on %s (3 partitions); max.poll.records=500; %d round(s); timed from the "
                 + "first commit on%n%n",
                 traffic.records().size(), input, rounds);
-        out.println("round  mode            records  commits  seconds    records/s");
         List<Run> runs = new ArrayList<>();
         if (rounds > 1) {
             // One untimed pair first: class loading and JIT would otherwise slow whichever mode runs first.
@@ -76,6 +75,7 @@ public final class EosCostBench {
             atLeastOnce(kafka, input, kafka.createTopic("ad-stats-1m", 3));
             out.println("(warm-up pair run, not reported)");
         }
+        out.println("round  mode            records  commits  seconds    records/s");
         for (int round = 1; round <= rounds; round++) {
             // Alternate the order, so neither mode always gets the warmer JVM.
             List<String> order = round % 2 == 1 ? List.of("at-least-once", "exactly-once")
