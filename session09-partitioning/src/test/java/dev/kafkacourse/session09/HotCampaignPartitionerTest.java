@@ -107,8 +107,10 @@ class HotCampaignPartitionerTest {
     void callsFromManyThreadsStillTakeTurnsExactly() throws Exception {
         HotCampaignPartitioner partitioner = configured("c-001", 3);
         Cluster cluster = cluster(6);
+        // Enough calls that the threads overlap for long stretches on any machine: a counter that is not
+        // thread-safe loses turns, and the three partitions no longer get exactly a third each.
         int threads = 8;
-        int callsPerThread = 30_000;
+        int callsPerThread = 150_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
