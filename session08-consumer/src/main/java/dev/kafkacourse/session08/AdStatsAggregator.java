@@ -343,9 +343,10 @@ public final class AdStatsAggregator implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             handover.onPartitionsAssigned(partitions);
-            assignment = Set.copyOf(consumer.assignment());
             rebalances.incrementAndGet();
             observer.onPartitionsAssigned(partitions);
+            // Published last: whoever sees the new assignment also finds this callback in the observer's log.
+            assignment = Set.copyOf(consumer.assignment());
         }
 
         @Override
