@@ -1,19 +1,12 @@
 package dev.kafkacourse.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code ./course verify-exercises [NN ...]} (also {@code verify-stubs}): proves that the exercise tests can tell a
@@ -28,7 +21,6 @@ final class ExerciseVerification {
 
     /** A session whose JVM runs longer than this is stopped and reported (a wrong answer that hangs the JVM). */
     private static final long SESSION_TIMEOUT_MINUTES = 20;
-    private static final String CLASSPATH_FILE = "target/course-test-classpath.txt";
 
     private final Course course;
     private final PrintStream out;
@@ -36,13 +28,6 @@ final class ExerciseVerification {
     ExerciseVerification(Course course, PrintStream out) {
         this.course = course;
         this.out = out;
-    }
-
-    /** What one variant did: its test outcomes, or why it could not run. */
-    record Outcome(String variant, List<String[]> tests, String compileError, long millis) {
-        long count(String outcome) {
-            return tests.stream().filter(t -> t[1].equals(outcome)).count();
-        }
     }
 
     int verify(List<String> typedSessions) {
@@ -55,11 +40,7 @@ final class ExerciseVerification {
         out.printf("Building %d session%s (solutions and tests) ...%n", sessions.size(),
                 sessions.size() == 1 ? "" : "s");
         Path log = course.root().resolve(".course/logs/verify-exercises.log");
-        int exit = new Maven(course.root()).run(log, List.of("-q", "-pl",
-                String.join(",", sessions.stream().map(SessionManifest::module).toList()), "-am", "test-compile",
-                "dependency:build-classpath", "-Dmdep.outputFile=" + CLASSPATH_FILE, "-Dmdep.includeScope=test",
-                "-Dcourse.track=solution"));
-        if (exit != 0) {
+        if (new SessionJvm(course).build(sessions, log) != 0) {
             out.println("✗ The build failed; see " + course.root().relativize(log));
             Maven.compileErrors(log).forEach(line -> out.println("    " + line));
             return CourseCli.FAILED;
@@ -73,13 +54,13 @@ final class ExerciseVerification {
             long sessionStarted = System.nanoTime();
             out.printf("%nSession %s (%s): %d exercises, %d known-wrong answers%n", session.number(),
                     session.module(), session.exercises().size(), wrongAnswers(session));
-            Map<String, Outcome> outcomes = runSession(session, defects);
+            Map<String, SessionJvm.Outcome> outcomes = runSession(session, defects);
             int before = defects.size();
             stubCasesTotal += judge(session, outcomes, defects);
             wrongTotal += wrongAnswers(session);
             table.add(String.format(Locale.ROOT, "  %-26s %9d %9d %13d %8.0f s   %s", session.module(),
                     session.exercises().size(), wrongAnswers(session),
-                    outcomes.containsKey("stub") ? outcomes.get("stub").tests().size() : 0,
+                    outcomes.containsKey("stub") ? outcomes.get("stub").cases().size() : 0,
                     (System.nanoTime() - sessionStarted) / 1e9, defects.size() == before ? "✓" : "✗"));
         }
 
@@ -112,9 +93,8 @@ final class ExerciseVerification {
     }
 
     /** Runs the solution, the stubs and every wrong answer of one session in one JVM; returns outcomes by variant. */
-    private Map<String, Outcome> runSession(SessionManifest session, List<String> defects) {
+    private Map<String, SessionJvm.Outcome> runSession(SessionManifest session, List<String> defects) {
         Path module = course.module(session);
-        Path work = module.resolve("target/course-verify");
         List<String> allTests = session.exercises().stream().map(SessionManifest.Exercise::test).distinct().toList();
         List<String> plan = new ArrayList<>();
         plan.add(VariantRunner.planLine("solution", null, allTests));
@@ -126,114 +106,61 @@ final class ExerciseVerification {
             }
         }
         try {
-            Files.createDirectories(work);
-            Path planFile = work.resolve("plan.tsv");
-            Path resultFile = work.resolve("results.tsv");
-            Files.write(planFile, plan, StandardCharsets.UTF_8);
-            Files.deleteIfExists(resultFile);
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
-                    "-Djava.io.tmpdir=" + module.resolve("target/tmp"),
-                    "-cp", runnerClassPath(module), VariantRunner.class.getName(),
-                    module.toString(), planFile.toString(), resultFile.toString());
-            Process process = new ProcessBuilder(command).directory(module.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectErrorStream(true).start();
-            if (!process.waitFor(SESSION_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
-                defects.add(session.number() + ": stopped after " + SESSION_TIMEOUT_MINUTES + " minutes (a hang?); "
-                        + "tests' output: " + course.root().relativize(work.resolve("tests.log")));
-            } else if (process.exitValue() != 0) {
-                defects.add(session.number() + ": the verification JVM failed (exit " + process.exitValue()
-                        + "); tests' output: " + course.root().relativize(work.resolve("tests.log")));
-            }
-            return Files.exists(resultFile) ? readResults(resultFile) : Map.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new SessionJvm(course).runBatch(session, plan, SESSION_TIMEOUT_MINUTES);
+        } catch (IOException | SessionJvm.TimeoutException e) {
+            defects.add(session.number() + ": " + e.getMessage());
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while verifying session " + session.number(), e);
         }
     }
 
-    /**
-     * The runner's class path: this command's classes and the JUnit launcher, then the module's test dependencies
-     * (libraries and {@code course-support}), but not the module's own classes: each variant brings those.
-     */
-    private String runnerClassPath(Path module) throws IOException {
-        Path cli = course.root().resolve("course-cli/target");
-        List<String> entries = new ArrayList<>();
-        entries.add(cli.resolve("classes").toString());
-        for (String entry : Files.readString(cli.resolve("classpath.txt")).strip().split(File.pathSeparator)) {
-            if (entry.contains("junit-platform-launcher")) {
-                entries.add(entry);
-            }
-        }
-        entries.addAll(List.of(Files.readString(module.resolve(CLASSPATH_FILE)).strip().split(File.pathSeparator)));
-        return String.join(File.pathSeparator, entries);
-    }
-
-    static Map<String, Outcome> readResults(Path resultFile) throws IOException {
-        Map<String, List<String[]>> tests = new LinkedHashMap<>();
-        Map<String, String> compileErrors = new LinkedHashMap<>();
-        Map<String, Long> millis = new LinkedHashMap<>();
-        try (Stream<String> lines = Files.lines(resultFile, StandardCharsets.UTF_8)) {
-            for (String line : lines.toList()) {
-                String[] f = line.split("\t", -1);
-                switch (f[0]) {
-                    case "test" -> tests.computeIfAbsent(f[1], k -> new ArrayList<>())
-                            .add(new String[] {f[2], f[3], f.length > 4 ? f[4] : ""});
-                    case "compile-error" -> compileErrors.put(f[1], f[2]);
-                    case "done" -> millis.put(f[1], Long.parseLong(f[2]));
-                    default -> { }
-                }
-            }
-        }
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        millis.forEach((variant, ms) -> outcomes.put(variant, new Outcome(variant,
-                tests.getOrDefault(variant, List.of()), compileErrors.get(variant), ms)));
-        return outcomes;
-    }
-
     /** Adds the session's defects; returns how many stub test cases failed as they must. */
-    private long judge(SessionManifest session, Map<String, Outcome> outcomes, List<String> defects) {
+    private long judge(SessionManifest session, Map<String, SessionJvm.Outcome> outcomes, List<String> defects) {
         String n = session.number();
-        Outcome solution = outcomes.get("solution");
-        if (solution == null || solution.tests().isEmpty()) {
+        SessionJvm.Outcome solution = outcomes.get("solution");
+        if (solution == null || solution.cases().isEmpty()) {
             defects.add(n + " solution: the exercise tests did not run");
         } else {
-            solution.tests().stream().filter(t -> !t[1].equals("PASSED")).forEach(t -> defects.add(n
-                    + " solution: " + t[0] + " " + t[1].toLowerCase(Locale.ROOT) + ": " + t[2]));
-            List<String> ran = solution.tests().stream().map(t -> t[0].split("#")[0]).distinct().toList();
-            session.exercises().stream().map(SessionManifest.Exercise::test).filter(t -> !ran.contains(t))
+            solution.byClass().forEach((testClass, cases) -> cases.stream()
+                    .filter(c -> c.outcome() != TestReports.Outcome.PASSED)
+                    .forEach(c -> defects.add(n + " solution: " + testClass + "#" + c.name() + " "
+                            + c.outcome().name().toLowerCase(Locale.ROOT) + ": " + c.problem())));
+            session.exercises().stream().map(SessionManifest.Exercise::test)
+                    .filter(t -> !solution.byClass().containsKey(t))
                     .forEach(t -> defects.add(n + " solution: " + t + " ran no test"));
         }
-        Outcome stub = outcomes.get("stub");
+        SessionJvm.Outcome stub = outcomes.get("stub");
         long stubFailures = 0;
         if (stub == null) {
             defects.add(n + " stub: did not run");
         } else if (stub.compileError() != null) {
             defects.add(n + " stub: does not compile: " + stub.compileError());
         } else {
-            stubFailures = stub.count("FAILED");
-            stub.tests().stream().filter(t -> !t[1].equals("FAILED")).forEach(t -> defects.add(n + " stub: "
-                    + t[0] + " " + t[1].toLowerCase(Locale.ROOT) + " on the untouched stub"));
-            out.printf("  stub: %d of %d exercise test cases fail, as they must%n", stubFailures, stub.tests().size());
+            stubFailures = stub.count(TestReports.Outcome.FAILED);
+            stub.byClass().forEach((testClass, cases) -> cases.stream()
+                    .filter(c -> c.outcome() != TestReports.Outcome.FAILED)
+                    .forEach(c -> defects.add(n + " stub: " + testClass + "#" + c.name() + " "
+                            + c.outcome().name().toLowerCase(Locale.ROOT) + " on the untouched stub")));
+            out.printf("  stub: %d of %d exercise test cases fail, as they must%n", stubFailures,
+                    stub.cases().size());
         }
         for (SessionManifest.Exercise exercise : session.exercises()) {
             for (SessionManifest.WrongAnswer wrong : exercise.wrong()) {
                 String variant = exercise.id() + "/" + wrong.id();
-                Outcome outcome = outcomes.get(variant);
+                SessionJvm.Outcome outcome = outcomes.get(variant);
                 if (outcome == null) {
                     defects.add(n + " " + variant + ": did not run");
                 } else if (outcome.compileError() != null) {
                     defects.add(n + " " + variant + ": does not compile, so it proves nothing: "
                             + outcome.compileError());
-                } else if (outcome.count("FAILED") == 0) {
-                    defects.add(n + " " + variant + ": NOT CAUGHT, " + outcome.count("PASSED") + " tests pass on it ("
-                            + wrong.why() + ")");
+                } else if (outcome.count(TestReports.Outcome.FAILED) == 0) {
+                    defects.add(n + " " + variant + ": NOT CAUGHT, " + outcome.count(TestReports.Outcome.PASSED)
+                            + " tests pass on it (" + wrong.why() + ")");
                 } else {
-                    String first = outcome.tests().stream().filter(t -> t[1].equals("FAILED")).findFirst()
-                            .map(t -> t[0].substring(t[0].indexOf('#') + 1) + ": " + t[2]).orElse("");
+                    String first = outcome.cases().stream().filter(c -> c.outcome() == TestReports.Outcome.FAILED)
+                            .findFirst().map(c -> c.name() + ": " + c.problem()).orElse("");
                     out.printf("  ✓ %-44s caught by %s%n", variant, first.length() <= 110 ? first
                             : first.substring(0, 107) + "...");
                 }

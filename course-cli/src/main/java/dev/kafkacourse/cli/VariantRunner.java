@@ -1,6 +1,7 @@
 package dev.kafkacourse.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -22,6 +23,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -65,22 +67,39 @@ public final class VariantRunner {
         this.testOutput = testOutput;
     }
 
-    /** {@code VariantRunner MODULE_DIR PLAN_FILE RESULT_FILE}. */
+    /**
+     * {@code VariantRunner MODULE_DIR PLAN_FILE RESULT_FILE}: runs the plan, then exits.
+     * {@code VariantRunner MODULE_DIR -}: serves {@code ./course watch}: reads plan lines from standard input, one
+     * at a time, and writes each variant's result lines to standard output as they come (the last one
+     * {@code done}); it keeps its broker warm in between and exits when standard input closes (the CLI ended).
+     */
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args[0]);
-        List<Variant> variants = readPlan(Path.of(args[1]));
+        boolean serve = args[1].equals("-");
         Path log = module.resolve("target/course-verify/tests.log");
         Files.createDirectories(log.getParent());
         Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         PrintStream console = System.out;
-        try (Writer results = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8);
-                PrintStream testOutput = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+        try (PrintStream testOutput = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
+                Writer results = serve ? new java.io.OutputStreamWriter(console, StandardCharsets.UTF_8)
+                        : Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
             // The tests' logs and prints go to the log file; this JVM's own lines stay readable on the console.
             System.setOut(testOutput);
             System.setErr(testOutput);
-            VariantRunner runner = new VariantRunner(module, results, console, testOutput);
-            for (Variant variant : variants) {
-                runner.run(variant);
+            VariantRunner runner = new VariantRunner(module, results,
+                    serve ? new PrintStream(OutputStream.nullOutputStream()) : console, testOutput);
+            if (serve) {
+                java.io.BufferedReader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        runner.run(parse(line));
+                    }
+                }
+            } else {
+                for (Variant variant : readPlan(Path.of(args[1]))) {
+                    runner.run(variant);
+                }
             }
         } finally {
             System.setOut(console);
@@ -90,16 +109,13 @@ public final class VariantRunner {
     }
 
     static List<Variant> readPlan(Path plan) throws IOException {
-        List<Variant> variants = new ArrayList<>();
-        for (String line : Files.readAllLines(plan, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split("\t");
-            variants.add(new Variant(fields[0], fields[1].equals("-") ? null : Path.of(fields[1]),
-                    List.of(fields[2].split(","))));
-        }
-        return variants;
+        return Files.readAllLines(plan, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .map(VariantRunner::parse).toList();
+    }
+
+    private static Variant parse(String line) {
+        String[] fields = line.split("\t");
+        return new Variant(fields[0], fields[1].equals("-") ? null : Path.of(fields[1]), List.of(fields[2].split(",")));
     }
 
     /** One plan line for {@link #readPlan}. */
@@ -207,8 +223,9 @@ public final class VariantRunner {
             } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                 // A failing @BeforeAll or class-level extension fails every test of the class without running them.
                 counts[1]++;
-                write("test", variant, test.getDisplayName(), "FAILED",
-                        result.getThrowable().map(VariantRunner::describe).orElse(""));
+                String where = test.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
+                        .map(c -> c.getClassName() + "#(set-up)").orElse(test.getDisplayName());
+                write("test", variant, where, "FAILED", result.getThrowable().map(VariantRunner::describe).orElse(""));
             }
         }
 
@@ -223,13 +240,9 @@ public final class VariantRunner {
     }
 
     static String describe(Throwable failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
-        // AssertJ's first line is often just "Expecting map:": two lines say what was expected.
-        String first = String.join(" ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(2)
-                .toList());
-        String text = failure.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
-        return text.length() <= 240 ? text : text.substring(0, 237) + "...";
+        return TestReports.oneLine(failure.getClass().getName(), failure.getMessage());
     }
+
 
     private synchronized void write(String... fields) {
         try {
