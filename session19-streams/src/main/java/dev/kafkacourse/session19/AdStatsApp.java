@@ -64,6 +64,11 @@ public final class AdStatsApp implements AutoCloseable {
         return app;
     }
 
+    /** The windowed store itself, read-only: key = campaignId, one entry per window start. */
+    public ReadOnlyWindowStore<String, CampaignStats> statsStore() {
+        return store();
+    }
+
     private ReadOnlyWindowStore<String, CampaignStats> store() {
         return app.store(AdStatsConfig.STATS_STORE, QueryableStoreTypes.windowStore());
     }
