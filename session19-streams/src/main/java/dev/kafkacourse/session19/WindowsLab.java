@@ -90,7 +90,7 @@ public final class WindowsLab {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Only " + processed.get() + " of " + events.size() + " processed");
                 }
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());   // poll, don't spin
             }
             for (String kind : List.of(WindowKinds.TUMBLING, WindowKinds.TUMBLING_NO_GRACE, WindowKinds.HOPPING,
                     WindowKinds.SLIDING)) {
