@@ -46,13 +46,14 @@ public final class CourseCli {
             case "list" -> new ProgressTable(course, Progress.load(course.root()), out).print();
             case "check" -> new ExerciseCheck(course, out).check(session(rest), optional(rest, 1),
                     rest.contains("--solution"));
-            case "hint" -> hint(session(rest), optional(rest, 1));
+            case "watch" -> new ExerciseWatch(course, out).watch(session(rest));
+            case "hint" -> hint(session(rest), optional(rest, 1), rest.contains("--all"));
             case "lab" -> new LabLauncher(course, out).run(session(rest), required(rest, 1, "lab name"),
                     rest.size() > 2 ? rest.subList(2, rest.size()) : List.of());
             case "demo" -> new LabLauncher(course, out).run(demoSession(), "produce-consume", rest);
             case "doctor" -> doctor();
             case "cluster" -> new LocalCluster(course.root(), out).run(rest);
-            case "verify-stubs" -> new StubVerification(course, out).verify();
+            case "verify-exercises", "verify-stubs" -> new ExerciseVerification(course, out).verify(rest);
             case "help", "-h", "--help" -> {
                 out.println(usage());
                 yield OK;
@@ -85,18 +86,33 @@ public final class CourseCli {
         return rest.size() > index && !rest.get(index).startsWith("--") ? rest.get(index) : null;
     }
 
-    private int hint(SessionManifest session, String exerciseId) {
+    /**
+     * Hints climb from a concept to code. {@code hint NN exercise} opens the next hint of that exercise each time
+     * and remembers it; {@code hint NN} shows what is open for every exercise; {@code --all} shows every hint.
+     */
+    private int hint(SessionManifest session, String exerciseId, boolean all) {
         List<SessionManifest.Exercise> exercises = exerciseId == null ? session.exercises()
                 : List.of(session.exercise(exerciseId).orElseThrow(() -> new UsageException("No exercise '"
                         + exerciseId + "' in session " + session.number() + ". Exercises: "
                         + session.exercises().stream().map(SessionManifest.Exercise::id).toList())));
+        HintLedger ledger = HintLedger.load(course.root());
         out.printf("Session %s: %s (guide: %s)%n", session.number(), session.title(), session.guide());
         for (SessionManifest.Exercise exercise : exercises) {
-            out.printf("%n[%s] %s — %s, %s%n", exercise.id(), exercise.title(), exercise.section(),
-                    session.module() + "/src/exercise/java/" + exercise.sourcePath());
-            for (int i = 0; i < exercise.hints().size(); i++) {
+            int total = exercise.hints().size();
+            int open = all ? total : exerciseId != null ? ledger.openNext(session, exercise)
+                    : ledger.opened(session, exercise);
+            out.printf("%n[%s] %s%s — %s, %s%n", exercise.id(), exercise.title(), exercise.core() ? " (core)" : "",
+                    exercise.section(), session.module() + "/src/exercise/java/" + exercise.sourcePath());
+            for (int i = 0; i < open; i++) {
                 out.printf("  %d. %s%n", i + 1, exercise.hints().get(i));
             }
+            if (open < total) {
+                out.printf("  (%d of %d hints; the next one: ./course hint %s %s)%n", open, total, session.number(),
+                        exercise.id());
+            }
+        }
+        if (exerciseId != null && !all) {
+            ledger.save();
         }
         return OK;
     }
@@ -115,13 +131,16 @@ public final class CourseCli {
                   list                      progress of every session (the default)
                   check NN [exercise]       run session NN's exercise tests on your code (src/exercise/java)
                         [--solution]        ... or on the reference solutions (instructors)
-                  hint NN [exercise]        hints for session NN's exercises
+                  watch NN                  check on every save, exercise by exercise, with a broker kept warm
+                  hint NN [exercise]        the hints opened so far; with an exercise, open its next hint
+                       [--all]              ... every hint at once (instructors)
                   lab NN NAME [args]        run a lab against the course's Kafka (KAFKA_MODE, KAFKA_BOOTSTRAP_SERVERS)
                   demo                      the main job: ad events through Kafka, with live statistics
                   doctor                    check the JDK, Docker and Kafka start-up on this machine
                   cluster up [--brokers N]  a KRaft cluster of separate processes on localhost (default 3 brokers)
                   cluster status | down     where it runs, its data and logs | stop it and remove its data
-                  verify-stubs              (instructors/CI) every exercise test must fail on the untouched stubs""";
+                  verify-exercises [NN ...] (instructors/CI) prove the checking: every solution passes, every stub
+                                            and every known-wrong answer fails its tests (alias: verify-stubs)""";
     }
 
     /** A wrong command line: the message says what exists. Exit code 2. */

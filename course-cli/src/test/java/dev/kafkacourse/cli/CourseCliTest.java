@@ -73,13 +73,28 @@ class CourseCliTest {
     }
 
     @Test
-    void hintPrintsTheHintsOfOneOrAllExercises() {
-        assertThat(cli.run("hint", "07", "sync-sender")).isZero();
-        assertThat(text()).contains("[sync-sender]", "1. 동기 힌트").doesNotContain("첫 번째 힌트");
+    void hintOpensOneMoreHintEachTimeAndRemembersIt() {
+        assertThat(cli.run("hint", "07", "callback-sender")).isZero();
+        assertThat(text()).contains("[callback-sender]", "1. 첫 번째 힌트", "(1 of 2 hints")
+                .doesNotContain("두 번째 힌트", "동기 힌트");
+
+        output.reset();
+        assertThat(cli.run("hint", "07", "callback-sender")).isZero();
+        assertThat(text()).contains("1. 첫 번째 힌트", "2. 두 번째 힌트").doesNotContain("of 2 hints");
 
         output.reset();
         assertThat(cli.run("hint", "7")).isZero();
-        assertThat(text()).contains("첫 번째 힌트", "2. 두 번째 힌트", "동기 힌트");
+        assertThat(text()).as("what is open, without opening more").contains("2. 두 번째 힌트", "1. 동기 힌트");
+    }
+
+    @Test
+    void hintForASessionShowsOnlyTheFirstHintUntilMoreAreOpened() {
+        assertThat(cli.run("hint", "07")).isZero();
+        assertThat(text()).contains("1. 첫 번째 힌트", "./course hint 07 callback-sender").doesNotContain("두 번째 힌트");
+
+        output.reset();
+        assertThat(cli.run("hint", "07", "--all")).isZero();
+        assertThat(text()).contains("2. 두 번째 힌트");
     }
 
     @Test
