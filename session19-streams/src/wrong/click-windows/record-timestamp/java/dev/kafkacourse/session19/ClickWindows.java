@@ -1,7 +1,6 @@
 // Known-wrong answer: keeps the default extractor, so windows follow the record timestamp (when the collector sent it), not the event time
 package dev.kafkacourse.session19;
 
-import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventJson;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,8 +31,7 @@ public final class ClickWindows {
      */
     public static Topology build(String inputTopic, String outputTopic, Duration grace) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(inputTopic, Consumed.with(Serdes.String(), AdEventJson.serde())
-))
+        builder.stream(inputTopic, Consumed.with(Serdes.String(), AdEventJson.serde()))
                 // No filter here: impressions must reach the window too, or they would not move its stream time.
                 .groupByKey(Grouped.with(Serdes.String(), AdEventJson.serde()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), grace))
