@@ -44,7 +44,8 @@ public final class AdStatsLab {
     }
 
     /** One dead-letter record as read back. */
-    record DeadLetter(String reason, String exception, String topic, int partition, long offset) {
+    record DeadLetter(String reason, String exceptionClass, String message, String topic, int partition, long offset,
+            String consumerGroup, String failedAt) {
     }
 
     /** What the lab observed. */
@@ -90,8 +91,9 @@ public final class AdStatsLab {
             out.printf("%nPer-campaign totals over all windows equal the generator's own totals: %s%n",
                     ExpectedWindows.perCampaign(published).equals(traffic.expectedStats()) ? "yes" : "NO");
             out.printf("%n%d records on %s; the first ones' headers:%n", deadLetters.size(), config.deadLetterTopic());
-            deadLetters.stream().limit(3).forEach(d -> out.printf("  %s-%d@%d  %s  (%s)%n",
-                    d.topic(), d.partition(), d.offset(), d.reason(), d.exception()));
+            deadLetters.stream().limit(4).forEach(d -> out.printf("  partition %d offset %-5d %-16s %s: %s%n",
+                    d.partition(), d.offset(), d.reason(), d.exceptionClass().substring(d.exceptionClass().lastIndexOf('.') + 1),
+                    d.message().length() > 70 ? d.message().substring(0, 70) + "..." : d.message()));
 
             String campaign = AdEventGenerator.campaignId(1);
             Instant from = Instant.ofEpochMilli(expected.firstKey().windowStart());
@@ -132,10 +134,13 @@ public final class AdStatsLab {
         List<DeadLetter> result = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : Consume.records(consumer, count, Duration.ofSeconds(60))) {
             result.add(new DeadLetter(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.EXCEPTION),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.TOPIC),
-                    Integer.parseInt(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.PARTITION)),
-                    Long.parseLong(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.OFFSET))));
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.EXCEPTION_CLASS),
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE),
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ORIGINAL_TOPIC),
+                    Integer.parseInt(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ORIGINAL_PARTITION)),
+                    Long.parseLong(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ORIGINAL_OFFSET)),
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.CONSUMER_GROUP),
+                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.FAILED_AT)));
         }
         return result;
     }

@@ -30,9 +30,12 @@ class AdStatsBrokerTest {
 
         assertThat(result.deadLetters()).hasSize((int) result.traffic().count(GeneratedRecord.Kind.MALFORMED))
                 .allSatisfy(d -> {
-                    assertThat(d.reason()).isNotBlank();
-                    assertThat(d.exception()).isNotBlank();
+                    assertThat(DeadLetterHeaders.Reason.valueOf(d.reason())).isNotNull();
+                    assertThat(d.exceptionClass()).endsWith("Exception");
+                    assertThat(d.message()).isNotBlank();
                     assertThat(d.offset()).isNotNegative();
+                    assertThat(d.consumerGroup()).contains("ad-stats-app");
+                    assertThat(java.time.Instant.parse(d.failedAt())).isBefore(java.time.Instant.now().plusSeconds(1));
                 });
 
         String campaign = AdEventGenerator.campaignId(1);

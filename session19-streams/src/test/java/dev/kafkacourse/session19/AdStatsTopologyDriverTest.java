@@ -130,25 +130,39 @@ class AdStatsTopologyDriverTest {
 
     @Test
     void refusedRecordsGoToTheDeadLetterTopicUnchangedWithTheReasonAndOriginInHeaders() {
-        byte[] garbage = "impression,c-1,not-json".getBytes(StandardCharsets.UTF_8);
-        events.pipeInput("c-1", garbage);
-        AdEvent wrongKey = impression("c-2", at(0, 1));
-        events.pipeInput("c-1", AdEventJson.toBytes(wrongKey));
+        byte[] notJson = "impression,c-1,not-json".getBytes(StandardCharsets.UTF_8);
+        events.pipeInput(new TestRecord<>("c-1", notJson, null, Instant.ofEpochMilli(at(0, 0))));
+        events.pipeInput("c-1", AdEventJson.toBytes(impression("c-2", at(0, 1))));
         events.pipeInput("c-1", (byte[]) null);
+        String noType = AdEventJson.toJson(impression("c-1", at(0, 1))).replace("\"IMPRESSION\"", "\"VIEW\"");
+        events.pipeInput("c-1", noType.getBytes(StandardCharsets.UTF_8));
         send(impression("c-1", at(0, 2)));
 
         List<TestRecord<String, byte[]>> refused = deadLetters.readRecordsToList();
-        assertThat(refused).hasSize(3);
-        assertThat(refused.get(0).value()).isEqualTo(garbage);
-        assertThat(refused.get(0).key()).isEqualTo("c-1");
-        assertThat(header(refused.get(0), DeadLetterHeaders.REASON)).startsWith("Not a valid AdEvent");
-        assertThat(header(refused.get(0), DeadLetterHeaders.EXCEPTION)).contains("Exception");
-        assertThat(header(refused.get(0), DeadLetterHeaders.TOPIC)).isEqualTo(config.inputTopic());
-        assertThat(header(refused.get(0), DeadLetterHeaders.PARTITION)).isEqualTo("0");
-        assertThat(header(refused.get(0), DeadLetterHeaders.OFFSET)).isEqualTo("0");
-        assertThat(header(refused.get(1), DeadLetterHeaders.REASON)).contains("'c-1'").contains("'c-2'");
-        assertThat(header(refused.get(1), DeadLetterHeaders.OFFSET)).isEqualTo("1");
-        assertThat(header(refused.get(2), DeadLetterHeaders.REASON)).isEqualTo("record has no value");
+        assertThat(refused).hasSize(4);
+        TestRecord<String, byte[]> first = refused.get(0);
+        assertThat(first.value()).isEqualTo(notJson);
+        assertThat(first.key()).isEqualTo("c-1");
+        assertThat(header(first, DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_JSON");
+        assertThat(header(first, DeadLetterHeaders.EXCEPTION_CLASS))
+                .isEqualTo("org.apache.kafka.common.errors.SerializationException");
+        assertThat(header(first, DeadLetterHeaders.EXCEPTION_MESSAGE)).startsWith("Not a valid AdEvent");
+        assertThat(header(first, DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("Caused by: ");
+        assertThat(header(first, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(config.inputTopic());
+        assertThat(header(first, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo("0");
+        assertThat(header(first, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("0");
+        assertThat(header(first, DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isEqualTo(Long.toString(at(0, 0)));
+        assertThat(header(first, DeadLetterHeaders.ORIGINAL_KEY)).isEqualTo("c-1");
+        assertThat(header(first, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+        assertThat(header(first, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("ad-stats-driver");
+        assertThat(Instant.parse(header(first, DeadLetterHeaders.FAILED_AT)).toEpochMilli())
+                .isEqualTo(first.timestamp()).isEqualTo(TestEvents.T0);   // the driver's wall clock
+        assertThat(header(refused.get(1), DeadLetterHeaders.REASON)).isEqualTo("BUSINESS_RULE");
+        assertThat(header(refused.get(1), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("'c-1'").contains("'c-2'");
+        assertThat(header(refused.get(1), DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("1");
+        assertThat(header(refused.get(2), DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(header(refused.get(2), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("record has no value");
+        assertThat(header(refused.get(3), DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
         WindowStore<String, CampaignStats> store = driver.getWindowStore(AdStatsConfig.STATS_STORE);
         assertThat(store.fetch("c-1", at(0, 0))).isEqualTo(new CampaignStats(1, 0, 2_000));
     }
