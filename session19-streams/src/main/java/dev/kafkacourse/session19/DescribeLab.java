@@ -62,7 +62,8 @@ public final class DescribeLab {
         KGroupedStream<String, AdEvent> byCampaign = regroup
                 ? events.groupBy((key, event) -> event.campaignId(), grouped)
                 : events.groupByKey(grouped);
-        byCampaign.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMinutes(1))).count();
+        byCampaign.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMinutes(1)))
+                .count(org.apache.kafka.streams.kstream.Materialized.as("count-per-minute"));
         return builder.build();
     }
 

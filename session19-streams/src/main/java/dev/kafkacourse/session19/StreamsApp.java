@@ -76,7 +76,6 @@ public final class StreamsApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
-        streams.cleanUp();
-        StateDirs.delete(stateDir);
+        StateDirs.delete(stateDir);   // all of it: KafkaStreams.cleanUp() leaves the application's own folder behind
     }
 }
