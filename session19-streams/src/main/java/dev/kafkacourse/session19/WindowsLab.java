@@ -97,7 +97,9 @@ public final class WindowsLab {
                 actual.put(kind, readWindowStore(app, kind, kind.equals(WindowKinds.SLIDING)
                         ? WindowKinds.SLIDING_DIFFERENCE.toMillis() : WindowKinds.SIZE.toMillis()));
             }
-            actual.put(WindowKinds.SESSION, readSessionStore(app));
+            actual.put(WindowKinds.SESSION, readSessionStore(app,
+                    events.stream().mapToLong(AdEvent::timestamp).min().orElseThrow(),
+                    events.stream().mapToLong(AdEvent::timestamp).max().orElseThrow()));
         }
 
         long dropped = total(expected.get(WindowKinds.TUMBLING)) - total(actual.get(WindowKinds.TUMBLING_NO_GRACE));
@@ -115,11 +117,13 @@ public final class WindowsLab {
         return result;
     }
 
-    private static SortedMap<Span, Long> readSessionStore(StreamsApp app) {
+    /** Sessions ending at or after {@code from} and starting at or before {@code to}. */
+    private static SortedMap<Span, Long> readSessionStore(StreamsApp app, long from, long to) {
         SortedMap<Span, Long> result = new TreeMap<>();
         var store = app.store(WindowKinds.SESSION, QueryableStoreTypes.<String, Long>sessionStore());
         for (String campaign : List.of(AdEventGenerator.campaignId(1), AdEventGenerator.campaignId(2))) {
-            try (KeyValueIterator<Windowed<String>, Long> sessions = store.fetch(campaign)) {
+            // A bounded range: fetch(key) would walk the cache segment by segment from time 0 (seconds, here).
+            try (KeyValueIterator<Windowed<String>, Long> sessions = store.findSessions(campaign, from, to)) {
                 sessions.forEachRemaining((KeyValue<Windowed<String>, Long> kv) -> result.put(
                         new Span(campaign, kv.key.window().start(), kv.key.window().end()), kv.value));
             }
