@@ -44,8 +44,10 @@ public final class CourseCli {
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         return switch (command) {
             case "list" -> new ProgressTable(course, Progress.load(course.root()), out).print();
-            case "check" -> new ExerciseCheck(course, out).check(session(rest), optional(rest, 1),
-                    rest.contains("--solution"));
+            case "check" -> "all".equals(optional(rest, 0)) ? checkAll(rest.contains("--solution"))
+                    : new ExerciseCheck(course, out).check(session(rest), optional(rest, 1),
+                            rest.contains("--solution"));
+            case "grade" -> new Grading(course, out).grade(rest);
             case "watch" -> new ExerciseWatch(course, out).watch(session(rest));
             case "hint" -> hint(session(rest), optional(rest, 1), rest.contains("--all"));
             case "lab" -> new LabLauncher(course, out).run(session(rest), required(rest, 1, "lab name"),
@@ -60,6 +62,29 @@ public final class CourseCli {
             }
             default -> throw new UsageException("Unknown command '" + command + "'.\n\n" + usage());
         };
+    }
+
+    /** {@code check all}: every session with exercises, one after the other, then one line per session. */
+    private int checkAll(boolean solutionTrack) {
+        List<String> summary = new java.util.ArrayList<>();
+        int status = OK;
+        for (SessionManifest session : course.sessions()) {
+            if (session.exercises().isEmpty()) {
+                continue;
+            }
+            int result = new ExerciseCheck(course, out).check(session, null, solutionTrack);
+            status = Math.max(status, result);
+            Progress progress = Progress.load(course.root());
+            long solved = session.exercises().stream()
+                    .filter(e -> Boolean.TRUE.equals(progress.solved(session, e.id()))).count();
+            summary.add(String.format("  %s %-26s %s", result == OK ? "✓" : "✗", session.module(),
+                    solutionTrack ? (result == OK ? "all pass" : "failures above") : solved + "/"
+                            + session.exercises().size() + " solved"));
+            out.println();
+        }
+        out.println("All sessions:");
+        summary.forEach(out::println);
+        return status;
     }
 
     private SessionManifest session(List<String> rest) {
@@ -130,10 +155,13 @@ public final class CourseCli {
                 Usage: ./course <command>
                   list                      progress of every session (the default)
                   check NN [exercise]       run session NN's exercise tests on your code (src/exercise/java)
+                  check all                 every session's exercises
                         [--solution]        ... or on the reference solutions (instructors)
                   watch NN                  check on every save, exercise by exercise, with a broker kept warm
                   hint NN [exercise]        the hints opened so far; with an exercise, open its next hint
                        [--all]              ... every hint at once (instructors)
+                  grade PATH... [--sessions NN,NN] [--out DIR]
+                                            (instructors) grade learners' repositories: a table and reports
                   lab NN NAME [args]        run a lab against the course's Kafka (KAFKA_MODE, KAFKA_BOOTSTRAP_SERVERS)
                   demo                      the main job: ad events through Kafka, with live statistics
                   doctor                    check the JDK, Docker and Kafka start-up on this machine

@@ -41,6 +41,7 @@ class CourseCliTest {
                     class: dev.kafkacourse.session07.CallbackSender
                     test: dev.kafkacourse.session07.CallbackSenderTest
                     section: "연습 1"
+                    core: true
                     hints: ["첫 번째 힌트", "두 번째 힌트"]
                   - id: sync-sender
                     title: Sync sender
@@ -62,7 +63,7 @@ class CourseCliTest {
 
         assertThat(cli.run("list")).isZero();
 
-        assertThat(text()).contains("07  session07-producer         1/2").contains("Overall 1/2 exercises")
+        assertThat(text()).contains("07  session07-producer         1/2       ✓").contains("Overall 1/2 exercises")
                 .contains("50%");
     }
 
