@@ -97,7 +97,7 @@ class DurableTopicSettingsTest {
 
     @Test
     void writesKeepSucceedingWithOneBrokerDown(KafkaFixture kafka, KafkaCluster cluster) {
-        DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
+        DurabilityPlan plan = billedClicksPlan();
         String topic = createTopic(kafka, plan);
         PartitionState healthy = Replication.partition(kafka.admin(), topic, 0);
         KafkaProducer<String, String> producer = producer(kafka, plan, FAIL_FAST);
@@ -114,7 +114,7 @@ class DurableTopicSettingsTest {
 
     @Test
     void writesAreRefusedWhenOnlyOneReplicaIsInSync(KafkaFixture kafka, KafkaCluster cluster) {
-        DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
+        DurabilityPlan plan = billedClicksPlan();
         String topic = createTopic(kafka, plan);
         PartitionState healthy = Replication.partition(kafka.admin(), topic, 0);
         KafkaProducer<String, String> producer = producer(kafka, plan, FAIL_FASTER);
@@ -135,7 +135,7 @@ class DurableTopicSettingsTest {
     @Test
     void acknowledgedRecordsSurviveWhenTheInSyncReplicasAreLostAndAStaleOneComesBack(KafkaFixture kafka,
             KafkaCluster cluster) {
-        DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
+        DurabilityPlan plan = billedClicksPlan();
         String topic = createTopic(kafka, plan);
         Admin admin = kafka.admin();
         PartitionState healthy = Replication.partition(admin, topic, 0);
@@ -168,6 +168,19 @@ class DurableTopicSettingsTest {
         List<String> readable = Replication.readAll(kafka, new TopicPartition(topic, 0));
         List<String> lost = acknowledged.stream().filter(value -> !readable.contains(value)).toList();
         assertThat(lost).as("acknowledged records lost after the stale replica came back first").isEmpty();
+    }
+
+    /**
+     * The plan the broker tests run. Its numbers are checked first, so that a plan with the wrong replication factor
+     * or min.insync.replicas fails here at once (the unit tests above say why) instead of after seconds of stopping
+     * brokers; a plan with the right numbers is then checked for what only brokers show.
+     */
+    private static DurabilityPlan billedClicksPlan() {
+        DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
+        assertThat(plan.replicationFactor()).as("replication factor of the billed-clicks plan").isEqualTo(3);
+        assertThat(plan.topicConfigs()).as("topic configs of the billed-clicks plan")
+                .containsEntry("min.insync.replicas", "2");
+        return plan;
     }
 
     private static String createTopic(KafkaFixture kafka, DurabilityPlan plan) {
