@@ -171,15 +171,20 @@ class DurableTopicSettingsTest {
     }
 
     /**
-     * The plan the broker tests run. Its numbers are checked first, so that a plan with the wrong replication factor
-     * or min.insync.replicas fails here at once (the unit tests above say why) instead of after seconds of stopping
-     * brokers; a plan with the right numbers is then checked for what only brokers show.
+     * The plan the broker tests run. Its settings are checked first (the unit tests above say what is wrong), so a
+     * wrong plan fails here at once instead of after seconds of stopping brokers; the broker tests then show that
+     * the right settings behave as the requirement says.
      */
     private static DurabilityPlan billedClicksPlan() {
         DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
         assertThat(plan.replicationFactor()).as("replication factor of the billed-clicks plan").isEqualTo(3);
         assertThat(plan.topicConfigs()).as("topic configs of the billed-clicks plan")
-                .containsEntry("min.insync.replicas", "2");
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("unclean.leader.election.enable", "false");
+        assertThat(String.valueOf(plan.producerConfigs().get(ProducerConfig.ACKS_CONFIG)))
+                .as("acks of the billed-clicks plan").isIn("all", "-1");
+        assertThat(String.valueOf(plan.producerConfigs().get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)))
+                .as("enable.idempotence of the billed-clicks plan").isEqualTo("true");
         return plan;
     }
 
