@@ -41,6 +41,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <tr><td>{@value #REASON}</td><td>the {@link FailureKind}: why, in one word a dashboard can group by</td></tr>
  * </table>
  *
+ * <p>For a record that came through {@link RetryTopics}, the original coordinates are those of the record as it
+ * first arrived (its {@code retry.original.*} headers), not those of its last copy on a retry topic.
+ *
  * <p>The DLQ record's timestamp is the failure time (not the original timestamp), so the DLQ's retention counts
  * from when the record failed.
  */
@@ -101,10 +104,15 @@ public final class DeadLetters {
                 headers.add(header);
             }
         }
-        text(headers, ORIGINAL_TOPIC, failed.topic());
-        text(headers, ORIGINAL_PARTITION, Integer.toString(failed.partition()));
-        text(headers, ORIGINAL_OFFSET, Long.toString(failed.offset()));
-        text(headers, ORIGINAL_TIMESTAMP, Long.toString(failed.timestamp()));
+        // A record that came through retry topics names the record as it first arrived, not its last copy.
+        Headers in = failed.headers();
+        boolean retried = in.lastHeader(RetryTopics.ORIGINAL_TOPIC) != null;
+        text(headers, ORIGINAL_TOPIC, retried ? text(in, RetryTopics.ORIGINAL_TOPIC) : failed.topic());
+        text(headers, ORIGINAL_PARTITION, retried ? text(in, RetryTopics.ORIGINAL_PARTITION)
+                : Integer.toString(failed.partition()));
+        text(headers, ORIGINAL_OFFSET, retried ? text(in, RetryTopics.ORIGINAL_OFFSET) : Long.toString(failed.offset()));
+        text(headers, ORIGINAL_TIMESTAMP, retried ? text(in, RetryTopics.ORIGINAL_TIMESTAMP)
+                : Long.toString(failed.timestamp()));
         text(headers, ORIGINAL_KEY, failed.key());
         text(headers, EXCEPTION_CLASS, error.getClass().getName());
         text(headers, EXCEPTION_MESSAGE, truncate(String.valueOf(error.getMessage()), MAX_MESSAGE));
