@@ -72,4 +72,18 @@ class Session16LabsTest {
                 .isEqualTo(result.unknownCampaignLetters());
         assertThat(result.deadLettersAfter()).isEqualTo(result.deadLettersBefore());
     }
+
+    @Test
+    void springsErrorHandlerRetriesInPlaceAndWritesThePipelinesDeadLetterHeaders(KafkaFixture kafka) throws Exception {
+        SpringRetryLab.Result result = SpringRetryLab.run(kafka, out);
+
+        assertThat(result.accepted()).isEqualTo(result.expectedAccepted());
+        assertThat(result.deadLetters()).hasSize((int) result.expectedDeadLetters())
+                .extracting(DeadLetter::origin).doesNotHaveDuplicates();
+        assertThat(result.deadLetters()).allSatisfy(l -> assertThat(l.originalTopic()).isEqualTo(result.sourceTopic()));
+        assertThat(result.deadLetters()).filteredOn(l -> l.reason() == FailureKind.RETRIES_EXHAUSTED).isNotEmpty()
+                .allSatisfy(letter -> assertThat(letter.attempts()).isEqualTo(RetryLab.MAX_ATTEMPTS));
+        assertThat(result.deadLetters()).filteredOn(l -> l.reason() != FailureKind.RETRIES_EXHAUSTED).isNotEmpty()
+                .allSatisfy(letter -> assertThat(letter.attempts()).isEqualTo(1));
+    }
 }
