@@ -1,5 +1,6 @@
 package dev.kafkacourse.session06;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.kafka.KafkaFixture;
@@ -82,16 +83,16 @@ public final class CustomContainerLab {
             listener.perThread().forEach((thread, s) -> out.printf("  %-22s partitions %s: %3d batches, %,5d records,"
                     + " largest batch %d%n", thread, s.partitions(), s.batches(), s.records(), s.largestBatch()));
 
-            Map<TopicPartition, Long> committedBefore = GroupOffsets.committed(admin, batchGroup);
+            Map<TopicPartition, Long> committedBefore = Offsets.committed(admin, batchGroup);
             out.printf("%nNot acknowledged yet. Committed offsets of %s: %s%n", batchGroup,
                     committedBefore.isEmpty() ? "none" : committedBefore);
 
             listener.startAcknowledging();
             publisher.publishAll(second);
-            Map<TopicPartition, Long> end = GroupOffsets.endOffsets(admin, topic);
+            Map<TopicPartition, Long> end = Offsets.end(admin, topic);
             Awaitility.await().atMost(Duration.ofSeconds(60))
-                    .until(() -> GroupOffsets.committed(admin, batchGroup).equals(end));
-            Map<TopicPartition, Long> committedAfter = GroupOffsets.committed(admin, batchGroup);
+                    .until(() -> Offsets.committed(admin, batchGroup).equals(end));
+            Map<TopicPartition, Long> committedAfter = Offsets.committed(admin, batchGroup);
             out.printf("Published %,d more and acknowledged from now on. Committed: %s%n", second.size(),
                     byPartition(committedAfter));
             out.printf("End offsets:                                         %s%n", byPartition(end));

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session06;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkacourse.support.domain.AdEvent;
@@ -131,7 +132,7 @@ class TypeCountingListenerTest {
     private static void awaitCommittedToTheEnd(KafkaFixture kafka, String topic, String group) {
         Awaitility.await("group " + group + " committed every partition to its end (does onBatch acknowledge?)")
                 .atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(GroupOffsets.committed(kafka.admin(), group))
-                        .isEqualTo(GroupOffsets.endOffsets(kafka.admin(), topic)));
+                .untilAsserted(() -> assertThat(Offsets.committed(kafka.admin(), group))
+                        .isEqualTo(Offsets.end(kafka.admin(), topic)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session08;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -73,8 +74,8 @@ public final class AggregatorLab {
         }
 
         Map<TopicPartition, Long> committed = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-        committed.putAll(Members.committedOffsets(kafka.admin(), group));
-        Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
+        committed.putAll(Offsets.committed(kafka.admin(), group));
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
         out.println();
         out.println("Committed offsets of group " + group + ":");
         committed.forEach((tp, offset) -> out.printf("  partition %d: committed %,6d   end offset %,6d   lag %d%n",
@@ -84,7 +85,7 @@ public final class AggregatorLab {
         GeneratedEvents more = AdEventGenerator.builder().seed(88).impressions(impressions / 10).campaigns(8)
                 .build().generate();
         AdEventRecords.sendGenerated(producer, topic, more.records());
-        Map<TopicPartition, Long> newEnds = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> newEnds = Offsets.end(kafka.admin(), topic);
         try (AdStatsAggregator restarted = AdStatsAggregator.builder(
                 Members.config(kafka, group, "aggregator-restarted", null), topic).build()) {
             Members.pollUntil("the new events counted", restarted,

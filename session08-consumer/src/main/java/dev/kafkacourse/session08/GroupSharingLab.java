@@ -1,5 +1,6 @@
 package dev.kafkacourse.session08;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -59,7 +60,7 @@ public final class GroupSharingLab {
                 .generate();
         AdEventRecords.sendGenerated(kafka.producer(new StringSerializer(), new ByteArraySerializer()), topic,
                 traffic.records());
-        Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
         Members.await("every partition read to its end", members, () -> Members.caughtUp(members, ends));
         out.printf("Produced %,d events for %d campaigns%n", traffic.distinctEvents().size(),
                 traffic.expectedStats().size());

@@ -5,13 +5,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
@@ -89,40 +85,5 @@ final class Members {
             aggregator.pollOnce(Duration.ofMillis(100));
             return condition.getAsBoolean();
         });
-    }
-
-    /** The end offset of every partition of {@code topics}, as of now. */
-    static Map<TopicPartition, Long> endOffsets(Admin admin, String... topics) {
-        try {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(List.of(topics)).allTopicNames().get().values().forEach(description ->
-                    description.partitions().forEach(p ->
-                            request.put(new TopicPartition(description.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-            return ends;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not read the end offsets of " + List.of(topics) + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    /** The offsets {@code group} has committed, per partition. */
-    static Map<TopicPartition, Long> committedOffsets(Admin admin, String group) {
-        try {
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .forEach((tp, offset) -> committed.put(tp, offset.offset()));
-            return committed;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not read the offsets of group " + group + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session08;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -77,7 +78,7 @@ public final class UncommittedWorkLab {
         List<AdStatsAggregator> members = new ArrayList<>(List.of(m1));
         Members.await("m1 owns the topic", members, () -> Members.settled(members, 3));
         AdEventRecords.sendGenerated(producer, topic, records.subList(0, records.size() / 2));
-        Map<TopicPartition, Long> half = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> half = Offsets.end(kafka.admin(), topic);
         Members.await("m1 counted the first half", members, () -> Members.caughtUp(members, half));
         long countedBeforeJoin = m1.eventsCounted();
         long commitsBeforeJoin = m1.commits();
@@ -85,7 +86,7 @@ public final class UncommittedWorkLab {
         members.add(member(kafka, group, "m2", strategy, commitOnRevoke, topic));
         Members.await("m1 and m2 settled", members, () -> Members.settled(members, 3));
         AdEventRecords.sendGenerated(producer, topic, records.subList(records.size() / 2, records.size()));
-        Map<TopicPartition, Long> end = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> end = Offsets.end(kafka.admin(), topic);
         Members.await("the group read everything", members, () -> Members.caughtUp(members, end));
 
         long counted = members.stream().mapToLong(AdStatsAggregator::eventsCounted).sum();

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session08;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -76,7 +77,7 @@ class AdStatsAggregatorTest {
         // The first member leaves; the last third arrives.
         running.remove(0).close();
         AdEventRecords.sendGenerated(producer, topic, records.subList(2 * third, records.size()));
-        Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
         Members.await("the remaining members read everything", running, () -> Members.caughtUp(running, ends));
 
         assertThat(CampaignTotals.merge(all.stream().map(AdStatsAggregator::snapshot).toList()))
@@ -85,6 +86,6 @@ class AdStatsAggregatorTest {
                 .isEqualTo(traffic.count(GeneratedRecord.Kind.MALFORMED));
         assertThat(all).allSatisfy(member -> assertThat(member.failure()).isEmpty());
         running.forEach(AdStatsAggregator::close);
-        assertThat(Members.committedOffsets(kafka.admin(), group)).isEqualTo(ends);
+        assertThat(Offsets.committed(kafka.admin(), group)).isEqualTo(ends);
     }
 }

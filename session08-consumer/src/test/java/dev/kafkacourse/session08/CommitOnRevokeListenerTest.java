@@ -1,5 +1,6 @@
 package dev.kafkacourse.session08;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -54,7 +55,7 @@ class CommitOnRevokeListenerTest {
 
         new CommitOnRevokeListener(consumer, pending).onPartitionsRevoked(List.of(tp(topic, 0), tp(topic, 1)));
 
-        assertThat(Members.committedOffsets(kafka.admin(), group)).as("committed offsets")
+        assertThat(Offsets.committed(kafka.admin(), group)).as("committed offsets")
                 .isEqualTo(Map.of(tp(topic, 0), 10L, tp(topic, 1), 20L));
         assertThat(pending.all()).as("still pending").containsOnlyKeys(tp(topic, 2));
     }
@@ -72,7 +73,7 @@ class CommitOnRevokeListenerTest {
 
         new CommitOnRevokeListener(consumer, pending).onPartitionsLost(List.of(tp(topic, 0)));
 
-        assertThat(Members.committedOffsets(kafka.admin(), group)).as("committed offsets").isEmpty();
+        assertThat(Offsets.committed(kafka.admin(), group)).as("committed offsets").isEmpty();
         assertThat(pending.all()).as("still pending").containsOnlyKeys(tp(topic, 1));
     }
 
@@ -100,7 +101,7 @@ class CommitOnRevokeListenerTest {
             members.add(new Member(kafka, group, "m1", strategy, topic));
             await("m1 owns all partitions", members, () -> members.get(0).assignment.size() == 3);
             AdEventRecords.sendGenerated(producer, topic, records.subList(0, records.size() / 2));
-            Map<TopicPartition, Long> half = Members.endOffsets(kafka.admin(), topic);
+            Map<TopicPartition, Long> half = Offsets.end(kafka.admin(), topic);
             assertThat(half.values()).as("every partition has events in the first half").allMatch(end -> end > 0);
             await("m1 counted the first half", members, () -> readToEnd(members, half));
 
@@ -108,7 +109,7 @@ class CommitOnRevokeListenerTest {
             await("m1 and m2 share the partitions", members, () -> members.get(1).assignment.size() > 0
                     && members.get(0).assignment.size() + members.get(1).assignment.size() == 3);
             AdEventRecords.sendGenerated(producer, topic, records.subList(records.size() / 2, records.size()));
-            Map<TopicPartition, Long> end = Members.endOffsets(kafka.admin(), topic);
+            Map<TopicPartition, Long> end = Offsets.end(kafka.admin(), topic);
             await("the group read everything", members, () -> readToEnd(members, end));
         } finally {
             // Stopping closes each consumer on its own thread, which commits on revocation one last time.

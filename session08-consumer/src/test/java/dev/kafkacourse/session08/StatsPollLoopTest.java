@@ -1,5 +1,6 @@
 package dev.kafkacourse.session08;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -38,7 +39,7 @@ class StatsPollLoopTest {
         String group = kafka.groupId("ad-stats");
         KafkaConsumer<String, byte[]> consumer = consumer(kafka, group, topic, 500);
         CampaignTotals totals = new CampaignTotals();
-        Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
 
         int[] eventsAndSkipped = new int[2];
         Map<TopicPartition, Long> reportedCommits = new HashMap<>();
@@ -54,7 +55,7 @@ class StatsPollLoopTest {
         assertThat(eventsAndSkipped[0]).as("events reported").isEqualTo(traffic.distinctEvents().size());
         assertThat(eventsAndSkipped[1]).as("malformed records skipped")
                 .isEqualTo(traffic.count(GeneratedRecord.Kind.MALFORMED)).isPositive();
-        assertThat(Members.committedOffsets(kafka.admin(), group)).as("the group's committed offsets, malformed "
+        assertThat(Offsets.committed(kafka.admin(), group)).as("the group's committed offsets, malformed "
                 + "records included").isEqualTo(ends);
         assertThat(reportedCommits).as("the offsets pollOnce reported as committed").isEqualTo(ends);
 
@@ -70,7 +71,7 @@ class StatsPollLoopTest {
                 .generate();
         String topic = produce(kafka, traffic);
         String group = kafka.groupId("ad-stats");
-        Map<TopicPartition, Long> ends = Members.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
 
         // The store is the part that survives a crash; its third write fails, like a database going away.
         CampaignTotals store = new CampaignTotals();
@@ -94,7 +95,7 @@ class StatsPollLoopTest {
             }
         });
         assertThat(thrown.get()).as("the store's exception is let out").isSameAs(storeDown);
-        long committed = Members.committedOffsets(kafka.admin(), group).values().stream().mapToLong(Long::longValue)
+        long committed = Offsets.committed(kafka.admin(), group).values().stream().mapToLong(Long::longValue)
                 .sum();
         assertThat(committed).as("records committed when the store failed = events stored before it failed")
                 .isEqualTo(store.events());
@@ -107,7 +108,7 @@ class StatsPollLoopTest {
             return readToEnd(second, ends);
         });
         assertThat(store.snapshot()).as("totals after the restart").isEqualTo(traffic.expectedStats());
-        assertThat(Members.committedOffsets(kafka.admin(), group)).isEqualTo(ends);
+        assertThat(Offsets.committed(kafka.admin(), group)).isEqualTo(ends);
     }
 
     private static String produce(KafkaFixture kafka, GeneratedEvents traffic) {

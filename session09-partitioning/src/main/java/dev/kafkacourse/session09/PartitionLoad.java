@@ -1,12 +1,10 @@
 package dev.kafkacourse.session09;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -36,29 +34,16 @@ public record PartitionLoad(List<Long> perPartition) {
 
     /** Records per partition as the broker reports them (end offset minus start offset). */
     public static PartitionLoad onBroker(Admin admin, String topic, int partitions) {
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliest = new java.util.HashMap<>();
+        Map<TopicPartition, Long> end = Offsets.end(admin, topic);
+        Map<TopicPartition, Long> start = Offsets.earliest(admin, topic);
+        List<Long> counts = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            earliest.put(new TopicPartition(topic, p), OffsetSpec.earliest());
+            TopicPartition tp = new TopicPartition(topic, p);
+            counts.add(end.get(tp) - start.get(tp));
         }
-        try {
-            Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, ListOffsetsResultInfo> start = admin.listOffsets(earliest).all().get();
-            List<Long> counts = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                TopicPartition tp = new TopicPartition(topic, p);
-                counts.add(end.get(tp).offset() - start.get(tp).offset());
-            }
-            return new PartitionLoad(counts);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not list the offsets of " + topic + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while listing the offsets of " + topic, e);
-        }
+        return new PartitionLoad(counts);
     }
+
 
     public int partitions() {
         return perPartition.size();

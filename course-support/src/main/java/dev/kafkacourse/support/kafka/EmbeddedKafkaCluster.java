@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.Awaitility;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -138,7 +142,22 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     @Override
     public void startBroker(int index) {
         broker(index).startup();
+        awaitUnfenced(brokerIds.get(index));
     }
+
+    /**
+     * A started broker serves requests only once the controller has unfenced it (it registered and caught up with
+     * the metadata log); until then Admin does not list it and it leads nothing. Returning earlier lets the next
+     * step of a lesson race the broker's return.
+     */
+    private void awaitUnfenced(int brokerId) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Awaitility.await("broker " + brokerId + " registered and unfenced")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> admin.describeCluster().nodes().get().stream().anyMatch(n -> n.id() == brokerId));
+        }
+    }
+
 
     private BrokerServer broker(int index) {
         checkIndex(index);

@@ -25,6 +25,7 @@ public interface KafkaCluster extends AutoCloseable {
         throw new UnsupportedOperationException(mode().label() + " clusters cannot stop a single broker");
     }
 
+    /** Starts broker {@code index} again and returns once the controller has unfenced it (it serves requests). */
     default void startBroker(int index) {
         throw new UnsupportedOperationException(mode().label() + " clusters cannot start a single broker");
     }

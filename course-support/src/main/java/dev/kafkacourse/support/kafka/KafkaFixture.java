@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,20 +28,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaFixture implements AutoCloseable {
 
-    /** Distinguishes runs against a long-lived external cluster. */
-    private static final String RUN_ID = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    /** Distinguishes runs against a long-lived external cluster. Letters only: see {@link #uniqueName}. */
+    private static final String RUN_ID = letters(ThreadLocalRandom.current().nextInt(26 * 26 * 26, 26 * 26 * 26 * 26));
+    /** JVM-wide, so a test class run twice in one JVM (as the exercise verifier does) never reuses a name. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final int MAX_NAME_LENGTH = 200;
 
     private final KafkaCluster cluster;
     private final String scope;
-    private final AtomicInteger sequence = new AtomicInteger();
     private final List<AutoCloseable> clients = new ArrayList<>();
     private final List<String> namedTopics = new ArrayList<>();
     private Admin admin;
 
     private KafkaFixture(KafkaCluster cluster, String scope) {
         this.cluster = cluster;
-        this.scope = sanitize(scope);
+        this.scope = sanitize(scope.replaceAll("[0-9]+", ""));
     }
 
     /** A fixture on {@code cluster}; names it makes contain {@code scope} (e.g. the test's name). */
@@ -113,7 +113,7 @@ public final class KafkaFixture implements AutoCloseable {
     public Map<String, Object> commonConfig() {
         Map<String, Object> config = new HashMap<>(cluster.clientProperties());
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, scope + "-" + sequence.incrementAndGet());
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, scope + "-" + letters(SEQUENCE.incrementAndGet()));
         return config;
     }
 
@@ -173,6 +173,24 @@ public final class KafkaFixture implements AutoCloseable {
         return Consume.records(consumer, count);
     }
 
+    /**
+     * Reads {@code topic} from the beginning up to the end offsets taken now, exactly: every record that is there,
+     * none that arrives later, so a duplicate written by mistake shows up as one record too many instead of being
+     * hidden by "at least N". {@code consumerOverrides} may set e.g. {@code isolation.level=read_committed}, which
+     * then reads up to the last stable offset.
+     */
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Map<String, Object> consumerOverrides,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        KafkaConsumer<K, V> consumer = consumer(groupId("read-" + topic), consumerOverrides, keyDeserializer,
+                valueDeserializer);
+        return Consume.toEnd(consumer, topic, Consume.DEFAULT_TIMEOUT);
+    }
+
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        return readToEnd(topic, Map.of(), keyDeserializer, valueDeserializer);
+    }
+
     /** Closes {@code client} when the fixture closes (for clients made from {@link #producerConfig()} etc.). */
     public synchronized <T extends AutoCloseable> T track(T client) {
         clients.add(client);
@@ -211,9 +229,23 @@ public final class KafkaFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code base-scope-run-sequence}, where only {@code base} may hold digits: a test that checks an error message
+     * names "3 partitions" must not pass because the topic's name happens to contain a 3.
+     */
     private String uniqueName(String base) {
-        String name = sanitize(base) + "-" + scope + "-" + RUN_ID + "-" + sequence.incrementAndGet();
+        String name = sanitize(base) + "-" + scope + "-" + RUN_ID + "-" + letters(SEQUENCE.incrementAndGet());
         return name.length() <= MAX_NAME_LENGTH ? name : name.substring(name.length() - MAX_NAME_LENGTH);
+    }
+
+    /** {@code n} in base 26 with the digits a..z. */
+    private static String letters(int n) {
+        StringBuilder text = new StringBuilder();
+        do {
+            text.insert(0, (char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return text.toString();
     }
 
     private static String sanitize(String text) {
