@@ -128,7 +128,7 @@ public final class DlqReplayer {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            return Offsets.readToEnd(consumer, admin, topic, READ_TIMEOUT);
+            return ReadToEnd.read(consumer, admin, topic, READ_TIMEOUT);
         }
     }
 }

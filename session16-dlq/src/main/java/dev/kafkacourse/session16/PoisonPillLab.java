@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.Sends;
@@ -56,7 +57,7 @@ public final class PoisonPillLab {
         AdEventProcessor processor = new AdEventProcessor(new AdEventValidator(traffic.knownCampaigns()), sink,
                 RetryPolicy.exponential(1, Duration.ZERO, 1, Duration.ZERO, 0, 1), Sleeper.REAL);
         String group = kafka.groupId("ad-stats");
-        Map<TopicPartition, Long> ends = Offsets.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
         long start = System.nanoTime();
         try (DeadLetterConsumer consumer = new DeadLetterConsumer(kafka.consumerConfig(group), kafka.producerConfig(),
                 topic, processor, dlq)) {
@@ -66,14 +67,14 @@ public final class PoisonPillLab {
                     consumer.processed(), consumer.deadLettered(), consumer.polls(),
                     (System.nanoTime() - start) / 1_000_000);
             Map<TopicPartition, Long> committed = new TreeMap<>(java.util.Comparator.comparingInt(TopicPartition::partition));
-            committed.putAll(Offsets.committed(kafka.admin(), group, topic));
+            committed.putAll(ReadToEnd.committed(kafka.admin(), group, topic));
             committed.forEach((tp, offset) -> out.printf("  partition %d: committed %,5d   end offset %,5d%n",
                     tp.partition(), offset, ends.get(tp)));
 
             List<DeadLetter> letters = new ArrayList<>();
             try (KafkaConsumer<String, byte[]> reader = kafka.consumer(kafka.groupId("dlq-reader"),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
-                for (ConsumerRecord<String, byte[]> record : Offsets.readToEnd(reader, kafka.admin(), dlq,
+                for (ConsumerRecord<String, byte[]> record : ReadToEnd.read(reader, kafka.admin(), dlq,
                         Duration.ofSeconds(30))) {
                     letters.add(DeadLetters.read(record));
                 }

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.kafka.Offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +47,7 @@ class DeadLetterPollLoopTest {
         String dlq = kafka.createTopic("ad-events-dlq", PARTITIONS);
         PoisonPillTraffic traffic = PoisonPillTraffic.generate(topic, PARTITIONS, 800, 0.05, 16);
         Sends.all(kafka.producer(new StringSerializer(), new ByteArraySerializer()), traffic.records());
-        Map<TopicPartition, Long> ends = Offsets.endOffsets(kafka.admin(), topic);
+        Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), topic);
 
         String group = kafka.groupId("dlq-loop");
         Set<String> processed = ConcurrentHashMap.newKeySet();
@@ -67,7 +68,7 @@ class DeadLetterPollLoopTest {
                     .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ZERO).until(() -> {
                         PollOutcome outcome = DeadLetterPollLoop.pollOnce(consumer, dlqProducer, processor, target, POLL);
                         return outcome == PollOutcome.NOTHING
-                                && Offsets.committed(kafka.admin(), group, topic).equals(ends);
+                                && ReadToEnd.committed(kafka.admin(), group, topic).equals(ends);
                     });
         }
         // A restart of the group finds nothing left to do: no record is processed or dead-lettered twice.
@@ -81,7 +82,7 @@ class DeadLetterPollLoopTest {
 
         List<DeadLetter> deadLetters = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> reader = consumer(kafka, kafka.groupId("dlq-reader"))) {
-            for (ConsumerRecord<String, byte[]> record : Offsets.readToEnd(reader, kafka.admin(), dlq, Duration.ofSeconds(20))) {
+            for (ConsumerRecord<String, byte[]> record : ReadToEnd.read(reader, kafka.admin(), dlq, Duration.ofSeconds(20))) {
                 deadLetters.add(DeadLetters.read(record));   // fails naming any missing header
             }
         }
