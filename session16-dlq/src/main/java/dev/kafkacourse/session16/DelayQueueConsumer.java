@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,24 +31,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class DelayQueueConsumer implements AutoCloseable {
 
-    /** What to do when processing a due record fails: e.g. {@link RetryTopics#failed}. Must not return before the
-     *  record is safe elsewhere, since its offset is committed afterwards. */
-    @FunctionalInterface
-    public interface FailureHandler {
-        void failed(ConsumerRecord<String, byte[]> record, Exception error) throws Exception;
-    }
-
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, Duration> delays;
+    private final DelaySchedule schedule;
     private final RecordProcessor processor;
     private final FailureHandler onFailure;
     private final Clock clock;
-    private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
     private final AtomicLong processed = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong revocations = new AtomicLong();
 
     public DelayQueueConsumer(Map<String, Object> consumerConfig, Map<String, Duration> topicDelays,
@@ -60,15 +47,18 @@ public final class DelayQueueConsumer implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.delays = Map.copyOf(topicDelays);
-        this.processor = processor;
+        this.schedule = new DelaySchedule(topicDelays);
+        this.processor = record -> {
+            processor.process(record);
+            processed.incrementAndGet();
+        };
         this.onFailure = onFailure;
         this.clock = clock;
-        consumer.subscribe(delays.keySet(), new ConsumerRebalanceListener() {
+        consumer.subscribe(schedule.topics(), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 revocations.addAndGet(partitions.size());
-                partitions.forEach(pausedUntil::remove);
+                schedule.forget(partitions);
             }
 
             @Override
@@ -77,44 +67,9 @@ public final class DelayQueueConsumer implements AutoCloseable {
         });
     }
 
-    /** One turn: resume what is due, poll, process what is due, pause the rest, commit what was done. */
+    /** One turn of the loop ({@link DelayGate#pollOnce}): returns how many records were done. */
     public int pollOnce() throws Exception {
-        long now = clock.millis();
-        List<TopicPartition> due = pausedUntil.entrySet().stream().filter(e -> e.getValue() <= now)
-                .map(Map.Entry::getKey).toList();
-        if (!due.isEmpty()) {
-            due.forEach(pausedUntil::remove);
-            consumer.resume(due);
-        }
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        int count = 0;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                long dueAt = dueAt(record);
-                if (dueAt > clock.millis()) {
-                    // Not yet: come back to this very record once it is due, and keep polling meanwhile.
-                    consumer.seek(partition, record.offset());
-                    consumer.pause(List.of(partition));
-                    pausedUntil.put(partition, dueAt);
-                    pauses.incrementAndGet();
-                    break;
-                }
-                try {
-                    processor.process(record);
-                    processed.incrementAndGet();
-                } catch (Exception e) {
-                    onFailure.failed(record, e);
-                    failed.incrementAndGet();
-                }
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                count++;
-            }
-        }
-        if (!done.isEmpty()) {
-            consumer.commitSync(done);
-        }
-        return count;
+        return DelayGate.pollOnce(consumer, schedule, processor, onFailure, clock, POLL);
     }
 
     /** Polls until {@code condition} holds, or fails after {@code timeout}. */
@@ -130,25 +85,16 @@ public final class DelayQueueConsumer implements AutoCloseable {
 
     /** When {@code record} is due, epoch ms. */
     public long dueAt(ConsumerRecord<String, byte[]> record) {
-        String header = DeadLetters.text(record.headers(), RetryTopics.DUE_AT);
-        if (header != null) {
-            return Long.parseLong(header);
-        }
-        Duration delay = delays.get(record.topic());
-        return record.timestamp() + (delay == null ? 0 : delay.toMillis());
+        return schedule.dueAt(record);
     }
 
     public long processed() {
         return processed.get();
     }
 
-    public long failed() {
-        return failed.get();
-    }
-
     /** How often a partition was paused because its next record was not due. */
     public long pauses() {
-        return pauses.get();
+        return schedule.pauses();
     }
 
     /** Partitions revoked from this consumer so far (a consumer thrown out of its group loses all of them). */

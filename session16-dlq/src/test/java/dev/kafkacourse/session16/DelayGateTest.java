@@ -20,9 +20,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** The delay queue: nothing processed before it is due, nothing lost across a restart, never out of the group. */
+/**
+ * Exercise 3, through {@link DelayQueueConsumer} (whose loop is {@link DelayGate#pollOnce}): nothing processed
+ * before it is due, nothing lost while waiting or across a restart, never thrown out of the group.
+ */
 @KafkaTest
-class DelayQueueConsumerTest {
+class DelayGateTest {
 
     record Processed(String id, long at, long due) {
     }
@@ -76,9 +79,30 @@ class DelayQueueConsumerTest {
         assertThat(afterRestart).allMatch(id -> id.startsWith("long-"));
     }
 
-    private static DelayQueueConsumer.FailureHandler failNever() {
+    private static FailureHandler failNever() {
         return (record, error) -> {
             throw new AssertionError("unexpected failure of " + record, error);
         };
+    }
+
+    @Test
+    void everyRecordBehindAWaitingOneIsProcessedToo(KafkaFixture kafka) throws Exception {
+        String topic = kafka.createTopic("ad-events-delay-1s", 1);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(new ProducerRecord<>(topic, "c-001", ("r-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        Sends.all(kafka.producer(new StringSerializer(), new ByteArraySerializer()), records);
+        List<Processed> processed = new ArrayList<>();
+        DelayQueueConsumer[] current = new DelayQueueConsumer[1];
+        try (DelayQueueConsumer consumer = new DelayQueueConsumer(kafka.consumerConfig(kafka.groupId("delay-one")),
+                Map.of(topic, Duration.ofSeconds(1)), record -> processed.add(new Processed(
+                        new String(record.value(), StandardCharsets.UTF_8), System.currentTimeMillis(),
+                        current[0].dueAt(record))), failNever(), Clock.systemUTC())) {
+            current[0] = consumer;
+            consumer.pollUntil(() -> processed.size() >= 30, Duration.ofSeconds(15));
+        }
+        assertThat(processed).extracting(Processed::id).doesNotHaveDuplicates().hasSize(30);
+        assertThat(processed).allSatisfy(p -> assertThat(p.at()).isGreaterThanOrEqualTo(p.due()));
     }
 }
