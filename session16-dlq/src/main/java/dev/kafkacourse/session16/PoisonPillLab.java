@@ -86,7 +86,8 @@ public final class PoisonPillLab {
                     letters.size(), distinct, traffic.bad(), byReason);
             for (FailureKind kind : byReason.keySet()) {
                 DeadLetter example = letters.stream().filter(letter -> letter.reason() == kind).findFirst().orElseThrow();
-                out.printf("  %-16s %s: %s%n", kind, example.origin(), example.message());
+                out.printf("  %-16s %s: %s%n", kind, example.origin(),
+                        example.message().lines().findFirst().orElse(""));
             }
             DeadLetter sample = letters.get(0);
             out.printf("%nOne dead letter in full (%s-%d@%d):%n", dlq, sample.dlqPartition(), sample.dlqOffset());

@@ -42,6 +42,9 @@ public final class SpringDeadLetters {
                 (record, exception) -> new TopicPartition(dlqTopic, -1));
         recoverer.setHeadersFunction((record, exception) -> headers(record, exception, dlqTopic, group, clock));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // Retry the failed record in memory instead of seeking back and fetching the rest of the poll again: the
+        // fetch after a seek waits for the one already in flight (up to fetch.max.wait.ms) on every error.
+        handler.setSeekAfterError(false);
         // Same classification as RetryClassifier: only what may pass on a later try is retried.
         handler.defaultFalse();
         handler.addRetryableExceptions(TransientSinkException.class, RetriableException.class, TimeoutException.class,
