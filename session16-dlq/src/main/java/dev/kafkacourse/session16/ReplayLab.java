@@ -34,7 +34,7 @@ public final class ReplayLab {
     static Result run(KafkaFixture kafka, PrintStream out) {
         String topic = kafka.createTopic("ad-events", 3);
         String dlq = kafka.createTopic(DeadLetters.TOPIC, 3);
-        PoisonPillTraffic traffic = PoisonPillTraffic.generate(topic, 3, 1_500, 0.02, 17);
+        PoisonPillTraffic traffic = PoisonPillTraffic.generate(topic, 3, 800, 0.02, 17);
         Sends.all(kafka.producer(new StringSerializer(), new ByteArraySerializer()), traffic.records());
         String group = kafka.groupId("ad-stats");
 

@@ -65,7 +65,7 @@ public final class RetryLab {
     }
 
     static Result run(KafkaFixture kafka, PrintStream out) throws Exception {
-        GeneratedEvents traffic = AdEventGenerator.builder().seed(161).impressions(400).campaigns(5)
+        GeneratedEvents traffic = AdEventGenerator.builder().seed(161).impressions(300).campaigns(5)
                 .clickThroughRate(0.1).malformedRate(0.01).build().generate();
         long broken = traffic.records().stream().filter(r -> !r.isMalformed() && BROKEN.test(r.event())).count();
         long malformed = traffic.count(GeneratedRecord.Kind.MALFORMED);
