@@ -230,6 +230,8 @@ final class SessionJvm {
             switch (f[0]) {
                 case "test" -> {
                     String testClass = f[2].contains("#") ? f[2].substring(0, f[2].indexOf('#')) : f[2];
+                    // @Nested classes count for the exercise test that holds them.
+                    testClass = testClass.contains("$") ? testClass.substring(0, testClass.indexOf('$')) : testClass;
                     String name = f[2].substring(f[2].indexOf('#') + 1);
                     tests.computeIfAbsent(f[1], k -> new LinkedHashMap<>())
                             .computeIfAbsent(testClass, k -> new ArrayList<>())
