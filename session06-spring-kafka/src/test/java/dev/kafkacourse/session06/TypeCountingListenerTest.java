@@ -45,7 +45,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 class TypeCountingListenerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
-    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(20);
+    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(10);
 
     @Test
     void countsEveryEventByTypeAndCommitsWhatItCounted(KafkaFixture kafka) {
