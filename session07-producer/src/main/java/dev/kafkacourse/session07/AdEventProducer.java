@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -112,14 +109,21 @@ public final class AdEventProducer implements AutoCloseable {
         Objects.requireNonNull(callback, "callback");
         attempted.incrementAndGet();
         long start = System.nanoTime();
-        try {
-            ProducerRecord<String, AdEvent> record =
-                    new ProducerRecord<>(topic, null, event.timestamp(), event.campaignId(), event);
-            producer.send(record, (metadata, exception) -> complete(event, start, metadata, exception, callback));
-        } catch (RuntimeException e) {
-            // Thrown before the record reached the buffer (the callback will never run): it was not sent.
-            complete(event, start, null, e, callback);
-        }
+        // The record's shape and both error paths (the callback's exception, what send() throws) are exercise 1's
+        // CallbackPublisher.send: this class counts and times what it reports.
+        CallbackPublisher.send(producer, topic, event, new SendListener() {
+            @Override
+            public void acknowledged(AdEvent sent, RecordMetadata metadata) {
+                acknowledged.incrementAndGet();
+                deliver(callback, SendOutcome.sent(sent, metadata, since(start)));
+            }
+
+            @Override
+            public void failed(SendFailure failure) {
+                recordFailure(failure);
+                deliver(callback, SendOutcome.failed(failure, since(start)));
+            }
+        });
     }
 
     /** Like {@link #send(AdEvent, Consumer)}, as a future that always completes normally with the outcome. */
@@ -133,22 +137,16 @@ public final class AdEventProducer implements AutoCloseable {
      * Sends and waits up to {@code timeout} for the broker's answer. Returns SENT or FAILED, or UNCONFIRMED when
      * the wait ran out (the record may still be written; {@link #report()} counts it when the answer comes).
      * Before the wait starts, {@code send} itself may block up to {@code max.block.ms} for the topic's metadata or
-     * buffer space: keep {@code max.block.ms} below the time a caller can afford.
+     * buffer space: keep {@code max.block.ms} below the time a caller can afford. An interrupt does not cut the
+     * wait short: it is bounded by {@code timeout} anyway.
      */
     public SendOutcome sendAndWait(AdEvent event, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        long start = System.nanoTime();
-        CompletableFuture<SendOutcome> outcome = sendAsync(event);
-        try {
-            return outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return SendOutcome.unconfirmed(event, Duration.ofNanos(System.nanoTime() - start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendOutcome.unconfirmed(event, Duration.ofNanos(System.nanoTime() - start));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The outcome future never fails; this is a bug", e);
-        }
+        // The outcome future always completes normally; when the time is up it completes as UNCONFIRMED, and the
+        // real answer, arriving later, only updates the report.
+        return sendAsync(event)
+                .completeOnTimeout(SendOutcome.unconfirmed(event, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .join();
     }
 
     /** Sends everything buffered now and waits until each of those records is acknowledged or failed. */
@@ -179,24 +177,16 @@ public final class AdEventProducer implements AutoCloseable {
         producer.close(timeout);
     }
 
-    private void complete(AdEvent event, long start, RecordMetadata metadata, Exception exception,
-            Consumer<SendOutcome> callback) {
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        SendOutcome outcome;
-        if (exception == null) {
-            acknowledged.incrementAndGet();
-            outcome = SendOutcome.sent(event, metadata, latency);
-        } else {
-            SendFailure failure = SendFailure.of(event, topic, exception);
-            recordFailure(failure);
-            outcome = SendOutcome.failed(failure, latency);
-        }
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static void deliver(Consumer<SendOutcome> callback, SendOutcome outcome) {
         try {
             callback.accept(outcome);
         } catch (RuntimeException e) {
             // A caller's bug must not break the producer's I/O thread or lose the other callbacks.
-            LOG.error("Send callback failed for event {}",
-                    event.eventId(), e);
+            LOG.error("Send callback failed for event {}", outcome.event().eventId(), e);
         }
     }
 

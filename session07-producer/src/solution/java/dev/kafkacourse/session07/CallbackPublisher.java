@@ -17,24 +17,39 @@ public final class CallbackPublisher {
     private CallbackPublisher() {
     }
 
+    public static void send(Producer<String, AdEvent> producer, String topic, AdEvent event, SendListener listener) {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, event.timestamp(), event.campaignId(), event),
+                    (metadata, exception) -> {
+                        if (exception == null) {
+                            listener.acknowledged(event, metadata);
+                        } else {
+                            listener.failed(SendFailure.of(event, topic, exception));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // Refused before it was buffered; the callback will never run for it.
+            listener.failed(SendFailure.of(event, topic, e));
+        }
+    }
+
     public static PublishReport publishAll(Producer<String, AdEvent> producer, String topic, List<AdEvent> events) {
-        // Written by the producer's I/O thread, read by this one after flush().
+        // Written by the producer's I/O thread (and this one, for refusals), read by this one after flush().
         Map<UUID, RecordMetadata> acknowledged = new ConcurrentHashMap<>();
         Queue<SendFailure> failures = new ConcurrentLinkedQueue<>();
-        for (AdEvent event : events) {
-            try {
-                producer.send(new ProducerRecord<>(topic, null, event.timestamp(), event.campaignId(), event),
-                        (metadata, exception) -> {
-                            if (exception == null) {
-                                acknowledged.put(event.eventId(), metadata);
-                            } else {
-                                failures.add(SendFailure.of(event, topic, exception));
-                            }
-                        });
-            } catch (RuntimeException e) {
-                // Refused before it was buffered; the callback will never run for it.
-                failures.add(SendFailure.of(event, topic, e));
+        SendListener listener = new SendListener() {
+            @Override
+            public void acknowledged(AdEvent event, RecordMetadata metadata) {
+                acknowledged.put(event.eventId(), metadata);
             }
+
+            @Override
+            public void failed(SendFailure failure) {
+                failures.add(failure);
+            }
+        };
+        for (AdEvent event : events) {
+            send(producer, topic, event, listener);
         }
         producer.flush();
         return new PublishReport(events.size(), acknowledged, List.copyOf(failures));

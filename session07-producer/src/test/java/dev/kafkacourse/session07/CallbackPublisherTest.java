@@ -1,6 +1,7 @@
 package dev.kafkacourse.session07;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
@@ -12,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -24,9 +28,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** Exercise 1: CallbackPublisher. */
+/**
+ * Exercise 1: CallbackPublisher, against the course broker, and against a producer that holds its answers back
+ * ({@link HeldAnswersProducer}) to see what a broker cannot show: that nothing waits for an answer between sends.
+ */
 @KafkaTest
 class CallbackPublisherTest {
+
+    private static final String TOPIC = "ad-events";
 
     @Test
     void everyEventIsAcknowledgedWithWhereItWasWritten(KafkaFixture kafka) {
@@ -102,6 +111,68 @@ class CallbackPublisherTest {
         assertThat(report.retriableFailures()).hasSize(events.size());
     }
 
+    @Test
+    void sendsEveryEventBeforeWaitingForAnyAnswer() {
+        List<AdEvent> events = events(4, 40);
+        HeldAnswersProducer producer = new HeldAnswersProducer();
+
+        HeldAnswersProducer.Run<PublishReport> run = producer.callAnswering(events.size(),
+                () -> CallbackPublisher.publishAll(producer, TOPIC, events));
+
+        assertThat(run.waitedAfterSends())
+                .as("publishAll sat waiting for an answer after sending %d of %d events: send them all first and"
+                        + " let the callbacks collect the answers", run.waitedAfterSends(), events.size())
+                .isEqualTo(-1);
+        assertThat(producer.answeredBeforeEachSend())
+                .as("answers already in when each event was sent (any answer before the last send means"
+                        + " publishAll waited in between, e.g. a flush() or get() per event)")
+                .hasSize(events.size()).containsOnly(0);
+        PublishReport report = run.get();
+        assertThat(report.acknowledged()).containsOnlyKeys(ids(events));
+        assertThat(report.accountsForEverything()).isTrue();
+    }
+
+    @Test
+    void sendReturnsBeforeTheAnswerAndTheListenerHearsEachEventExactlyOnce() {
+        List<AdEvent> events = events(5, 10);
+        AdEvent acknowledged = events.get(0);
+        AdEvent expired = events.get(1);
+        AdEvent blank = BadEvents.withoutCampaign(events.get(2));
+        AdEvent afterClose = events.get(3);
+        HeldAnswersProducer producer = new HeldAnswersProducer();
+        Heard heard = new Heard();
+
+        for (AdEvent event : List.of(acknowledged, expired)) {
+            HeldAnswersProducer.Run<Void> run = producer.callAnswering(Integer.MAX_VALUE, () -> {
+                CallbackPublisher.send(producer, TOPIC, event, heard);
+                return null;
+            });
+            assertThat(run.waitedAfterSends())
+                    .as("send waited for the broker's answer: it must return at once and let the callback tell"
+                            + " the listener").isEqualTo(-1);
+            run.get();
+        }
+        assertThat(heard.events()).as("nothing is answered yet, so the listener has heard nothing").isEmpty();
+        assertThat(producer.history()).extracting(ProducerRecord::topic, ProducerRecord::key, ProducerRecord::timestamp)
+                .containsExactly(tuple(TOPIC, acknowledged.campaignId(), acknowledged.timestamp()),
+                        tuple(TOPIC, expired.campaignId(), expired.timestamp()));
+
+        producer.completeNext();
+        producer.errorNext(new TimeoutException("Expiring 1 record(s) for ad-events-0: 120000 ms has passed"));
+        CallbackPublisher.send(producer, TOPIC, blank, heard);         // the serializer throws inside send()
+        producer.close();
+        CallbackPublisher.send(producer, TOPIC, afterClose, heard);    // a closed producer throws in send()
+
+        assertThat(heard.events()).as("every event heard exactly once, in the order the answers came")
+                .containsExactly(acknowledged.eventId(), expired.eventId(), blank.eventId(), afterClose.eventId());
+        assertThat(heard.acknowledged()).containsOnlyKeys(acknowledged.eventId());
+        assertThat(heard.acknowledged().get(acknowledged.eventId()).topic()).isEqualTo(TOPIC);
+        assertThat(heard.failures()).extracting(f -> f.event().eventId(), f -> f.cause().getClass(), SendFailure::retriable)
+                .containsExactly(tuple(expired.eventId(), TimeoutException.class, true),
+                        tuple(blank.eventId(), SerializationException.class, false),
+                        tuple(afterClose.eventId(), IllegalStateException.class, false));
+    }
+
     private static List<AdEvent> events(long seed, int impressions) {
         return AdEventGenerator.builder().seed(seed).impressions(impressions).campaigns(6).build().generate()
                 .distinctEvents();
@@ -114,6 +185,38 @@ class CallbackPublisherTest {
     private static SendFailure failureOf(PublishReport report, AdEvent event) {
         return report.failures().stream().filter(f -> f.event().eventId().equals(event.eventId())).findFirst()
                 .orElseThrow();
+    }
+
+    /** A listener that keeps everything it hears, from any thread. */
+    private static final class Heard implements SendListener {
+
+        private final List<UUID> events = new CopyOnWriteArrayList<>();
+        private final Map<UUID, RecordMetadata> acknowledged = new ConcurrentHashMap<>();
+        private final List<SendFailure> failures = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void acknowledged(AdEvent event, RecordMetadata metadata) {
+            events.add(event.eventId());
+            acknowledged.put(event.eventId(), metadata);
+        }
+
+        @Override
+        public void failed(SendFailure failure) {
+            events.add(failure.event().eventId());
+            failures.add(failure);
+        }
+
+        List<UUID> events() {
+            return List.copyOf(events);
+        }
+
+        Map<UUID, RecordMetadata> acknowledged() {
+            return Map.copyOf(acknowledged);
+        }
+
+        List<SendFailure> failures() {
+            return List.copyOf(failures);
+        }
     }
 
     private static KafkaProducer<String, AdEvent> producer(KafkaFixture kafka, Map<String, Object> overrides) {

@@ -118,6 +118,33 @@ class SyncSenderTest {
         assertThat(consume(kafka, topic, 1)).extracting(ConsumerRecord::value).containsExactly(events.get(6));
     }
 
+    @Test
+    void anInterruptedWaitIsUnknownAndTheThreadStaysInterrupted(KafkaFixture kafka) {
+        String topic = kafka.createTopic("ad-events", 1);
+        KafkaProducer<String, AdEvent> producer = producer(kafka, Map.of(ProducerConfig.LINGER_MS_CONFIG, 60_000));
+        producer.partitionsFor(topic);   // metadata first: send() itself does not wait, only the acknowledgement does
+        AdEvent event = events.get(7);
+
+        // As a shutdown would do while the billing service waits for its acknowledgement.
+        Thread.currentThread().interrupt();
+        EventNotSentException e;
+        boolean stillInterrupted;
+        try {
+            e = catchThrowableOfType(EventNotSentException.class, () -> SyncSender.send(producer, topic, event, WAIT));
+        } finally {
+            stillInterrupted = Thread.interrupted();   // and clear it for whatever runs next on this thread
+        }
+
+        assertThat(e).as("EventNotSentException").isNotNull();
+        assertThat(e.eventId()).isEqualTo(event.eventId());
+        assertThat(e.outcomeUnknown()).as("outcomeUnknown: the record is buffered and may still be written").isTrue();
+        assertThat(e.retriable()).isTrue();
+        assertThat(stillInterrupted)
+                .as("the thread's interrupt flag after SyncSender.send: set it again, or the code that interrupted"
+                        + " the thread never learns it should stop")
+                .isTrue();
+    }
+
     private static KafkaProducer<String, AdEvent> producer(KafkaFixture kafka, Map<String, Object> overrides) {
         return kafka.producer(overrides, new StringSerializer(), new AdEventSerializer());
     }
