@@ -20,8 +20,8 @@ public final class DeadLetterPollLoop {
      * <ol>
      *   <li>Poll once. No records: return {@link PollOutcome#NOTHING}, commit nothing.</li>
      *   <li>Give every record to {@code processor}. When it throws, send the record to {@code target.topic()} as
-     *       a dead letter made by {@link DeadLetters} (with the group and the time from {@code target}), and go on
-     *       with the next record.</li>
+     *       a dead letter made by {@link DeadLetterRecords} (with the group and the time from {@code target}), and
+     *       go on with the next record.</li>
      *   <li>Before committing, make sure the broker has every dead letter of this poll. If one could not be
      *       written, throw and commit nothing: the poll is read again rather than lost.</li>
      *   <li>Commit synchronously, for every partition in the poll, the offset after its last record: processed

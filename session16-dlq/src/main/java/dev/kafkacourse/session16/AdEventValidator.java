@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.FailureKind;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventJson;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.DeadLetters;
 import java.time.Clock;
 import java.util.Objects;
 

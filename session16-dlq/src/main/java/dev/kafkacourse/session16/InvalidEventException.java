@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.FailureKind;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**

@@ -1,5 +1,8 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.DeadLetter;
+import dev.kafkacourse.support.dlq.DeadLetters;
+import dev.kafkacourse.support.dlq.FailureKind;
 import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.kafka.KafkaFixture;

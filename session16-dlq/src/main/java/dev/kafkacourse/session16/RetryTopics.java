@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,8 @@ public final class RetryTopics {
         if (RetryClassifier.isRetryable(error) && attempts <= levels.size()) {
             send(retryRecord(levels.get(attempts - 1), record, attempts));
         } else {
-            send(DeadLetters.deadLetter(dlq.topic(), record, error, attempts, dlq.consumerGroup(), clock.instant()));
+            send(DeadLetterRecords.deadLetter(dlq.topic(), record, error, attempts, dlq.consumerGroup(),
+                    clock.instant()));
         }
     }
 

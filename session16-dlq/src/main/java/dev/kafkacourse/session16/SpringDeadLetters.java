@@ -1,5 +1,6 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.DeadLetters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class SpringDeadLetters {
                 ? exception.getCause() : exception;
         Header attempt = record.headers().lastHeader(KafkaHeaders.DELIVERY_ATTEMPT);
         int attempts = attempt == null ? 1 : ByteBuffer.wrap(attempt.value()).getInt();
-        Headers ours = DeadLetters.deadLetter(dlqTopic, (ConsumerRecord<String, byte[]>) record, cause, attempts,
+        Headers ours = DeadLetterRecords.deadLetter(dlqTopic, (ConsumerRecord<String, byte[]>) record, cause, attempts,
                 group, clock.instant()).headers();
         Headers dlqOnly = new RecordHeaders();
         for (Header header : ours) {

@@ -1,5 +1,7 @@
 package dev.kafkacourse.session16;
 
+import dev.kafkacourse.support.dlq.DeadLetter;
+import dev.kafkacourse.support.dlq.DeadLetters;
 import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventRecords;

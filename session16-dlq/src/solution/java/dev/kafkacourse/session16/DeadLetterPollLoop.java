@@ -39,7 +39,7 @@ public final class DeadLetterPollLoop {
                 processor.process(record);
                 processed++;
             } catch (Exception e) {
-                deadLetters.add(dlqProducer.send(DeadLetters.deadLetter(target.topic(), record, e,
+                deadLetters.add(dlqProducer.send(DeadLetterRecords.deadLetter(target.topic(), record, e,
                         target.consumerGroup(), target.clock().instant())));
             }
             // Every record is done now, processed or dead-lettered: the commit covers both.

@@ -3,6 +3,7 @@ package dev.kafkacourse.session16;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkacourse.support.dlq.FailureKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

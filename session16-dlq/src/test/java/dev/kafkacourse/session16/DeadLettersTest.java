@@ -3,6 +3,9 @@ package dev.kafkacourse.session16;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkacourse.support.dlq.DeadLetter;
+import dev.kafkacourse.support.dlq.DeadLetters;
+import dev.kafkacourse.support.dlq.FailureKind;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventJson;
 import dev.kafkacourse.support.domain.EventType;
@@ -30,7 +33,7 @@ class DeadLettersTest {
         RecordHeaders headers = new RecordHeaders();
         headers.add("trace-id", "abc".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<String, byte[]> failed = record("ad-events", 2, 41, "c-007", "{broken", headers);
-        ProducerRecord<String, byte[]> letter = DeadLetters.deadLetter(DeadLetters.TOPIC, failed,
+        ProducerRecord<String, byte[]> letter = DeadLetterRecords.deadLetter(DeadLetters.TOPIC, failed,
                 new RetriesExhaustedException(4, new TransientSinkException("store timed out")), "ad-stats", NOW);
 
         assertThat(letter.topic()).isEqualTo("ad-events-dlq");
@@ -52,7 +55,7 @@ class DeadLettersTest {
 
     @Test
     void aRecordWithoutTheOriginalOffsetIsNotADeadLetter() {
-        ProducerRecord<String, byte[]> letter = DeadLetters.deadLetter("dlq",
+        ProducerRecord<String, byte[]> letter = DeadLetterRecords.deadLetter("dlq",
                 record("ad-events", 0, 7, null, "x", new RecordHeaders()),
                 new InvalidEventException(FailureKind.MALFORMED_JSON, "not JSON"), "g", NOW);
         letter.headers().remove(DeadLetters.ORIGINAL_OFFSET);
@@ -71,12 +74,13 @@ class DeadLettersTest {
         headers.add(DeadLetters.REASON, "OLD".getBytes(StandardCharsets.UTF_8));   // from an earlier dead-lettering
         ConsumerRecord<String, byte[]> copy = record("ad-events-retry-1s", 0, 3, "c-004", "{}", headers);
 
-        DeadLetter read = DeadLetters.read(asConsumed(DeadLetters.deadLetter("dlq", copy,
+        DeadLetter read = DeadLetters.read(asConsumed(DeadLetterRecords.deadLetter("dlq", copy,
                 new TransientSinkException("down"), 3, "g", NOW)));
 
         assertThat(read.origin()).isEqualTo("ad-events-1@181");
         assertThat(read.originalTimestamp()).isEqualTo(5L);
-        assertThat(asConsumed(DeadLetters.deadLetter("dlq", copy, new TransientSinkException("down"), 3, "g", NOW))
+        assertThat(asConsumed(DeadLetterRecords.deadLetter("dlq", copy, new TransientSinkException("down"), 3, "g",
+                NOW))
                 .headers().headers(DeadLetters.REASON)).hasSize(1);
     }
 

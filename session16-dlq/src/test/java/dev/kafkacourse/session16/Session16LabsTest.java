@@ -2,6 +2,9 @@ package dev.kafkacourse.session16;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkacourse.support.dlq.DeadLetter;
+import dev.kafkacourse.support.dlq.DeadLetters;
+import dev.kafkacourse.support.dlq.FailureKind;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaTest;
 import java.io.ByteArrayOutputStream;

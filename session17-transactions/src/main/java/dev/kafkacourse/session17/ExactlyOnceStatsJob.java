@@ -1,9 +1,12 @@
 package dev.kafkacourse.session17;
 
+import dev.kafkacourse.support.dlq.DeadLetters;
+import dev.kafkacourse.support.dlq.FailureKind;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +35,6 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -67,6 +69,7 @@ public final class ExactlyOnceStatsJob implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final String transactionalId;
+    private final String groupId;
     private final String inputTopic;
     private final String statsTopic;
     private final String auditTopic;
@@ -85,6 +88,7 @@ public final class ExactlyOnceStatsJob implements AutoCloseable {
 
     private ExactlyOnceStatsJob(Builder builder) {
         this.transactionalId = builder.transactionalId;
+        this.groupId = builder.groupId;
         this.inputTopic = builder.inputTopic;
         this.statsTopic = builder.statsTopic;
         this.auditTopic = builder.auditTopic;
@@ -263,21 +267,17 @@ public final class ExactlyOnceStatsJob implements AutoCloseable {
         }
     }
 
+    /** The pipeline's dead-letter record: a malformed record is never retried, so one attempt. */
     private ProducerRecord<String, byte[]> deadLetter(Malformed bad) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dlq.original.topic", utf8(bad.record.topic()));
-        headers.add("dlq.original.partition", utf8(String.valueOf(bad.record.partition())));
-        headers.add("dlq.original.offset", utf8(String.valueOf(bad.record.offset())));
-        headers.add("dlq.reason", utf8(bad.reason));
-        headers.add("dlq.failed.by", utf8(transactionalId));
-        return new ProducerRecord<>(deadLetterTopic, null, bad.record.key(), bad.record.value(), headers);
+        return DeadLetters.deadLetter(deadLetterTopic, bad.record, bad.error, FailureKind.ofParseError(bad.error), 1,
+                groupId, Instant.now());
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Malformed(ConsumerRecord<String, byte[]> record, String reason) {
+    private record Malformed(ConsumerRecord<String, byte[]> record, SerializationException error) {
     }
 
     /** One poll folded: the window increments, the bad records, and where each partition's batch starts and ends. */
@@ -303,7 +303,7 @@ public final class ExactlyOnceStatsJob implements AutoCloseable {
                     }
                     event = AdEventJson.fromBytes(record.value());
                 } catch (SerializationException e) {
-                    batch.malformed.add(new Malformed(record, e.getMessage()));
+                    batch.malformed.add(new Malformed(record, e));
                     continue;
                 }
                 WindowStats window = WindowStats.windowOf(event);

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param inputTopic       raw ad events, JSON, key = campaignId
  * @param statsTopic       final per-campaign 1-minute stats
- * @param deadLetterTopic  records that could not be processed, reason in {@link DeadLetterHeaders}
+ * @param deadLetterTopic  records that could not be processed, reason in the {@code dlq.*} headers
  * @param windowSize       length of a tumbling window
  * @param grace            how long after a window's end (in event time) a late event is still counted
  * @param dedupeRetention  how long (in event time) an eventId is remembered to drop its duplicates

@@ -1,6 +1,7 @@
 package dev.kafkacourse.session19;
 
 import dev.kafkacourse.session19.ExpectedWindows.WindowKey;
+import dev.kafkacourse.support.dlq.DeadLetters;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventRecords;
@@ -133,14 +134,14 @@ public final class AdStatsLab {
         consumer.subscribe(List.of(config.deadLetterTopic()));
         List<DeadLetter> result = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : Consume.records(consumer, count, Duration.ofSeconds(60))) {
-            result.add(new DeadLetter(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.REASON),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.EXCEPTION_CLASS),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ORIGINAL_TOPIC),
-                    Integer.parseInt(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ORIGINAL_PARTITION)),
-                    Long.parseLong(DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ORIGINAL_OFFSET)),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.CONSUMER_GROUP),
-                    DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.FAILED_AT)));
+            result.add(new DeadLetter(DeadLetters.text(r.headers(), DeadLetters.REASON),
+                    DeadLetters.text(r.headers(), DeadLetters.EXCEPTION_CLASS),
+                    DeadLetters.text(r.headers(), DeadLetters.EXCEPTION_MESSAGE),
+                    DeadLetters.text(r.headers(), DeadLetters.ORIGINAL_TOPIC),
+                    Integer.parseInt(DeadLetters.text(r.headers(), DeadLetters.ORIGINAL_PARTITION)),
+                    Long.parseLong(DeadLetters.text(r.headers(), DeadLetters.ORIGINAL_OFFSET)),
+                    DeadLetters.text(r.headers(), DeadLetters.CONSUMER_GROUP),
+                    DeadLetters.text(r.headers(), DeadLetters.FAILED_AT)));
         }
         return result;
     }

@@ -4,7 +4,7 @@ import dev.kafkacourse.support.domain.AdEvent;
 
 /**
  * The outcome of parsing one record of {@code ad-events}: the event, or the original bytes of a refused record
- * (whose reason is already in its {@link DeadLetterHeaders}). Lives only between two processors of one task, so it
+ * (whose reason is already in its {@code dlq.*} headers). Lives only between two processors of one task, so it
  * never needs a serde.
  */
 record ParsedEvent(AdEvent event, byte[] raw) {

@@ -2,6 +2,7 @@ package dev.kafkacourse.session19;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkacourse.support.dlq.FailureKind;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.GeneratedRecord;
 import dev.kafkacourse.support.kafka.KafkaFixture;
@@ -30,7 +31,7 @@ class AdStatsBrokerTest {
 
         assertThat(result.deadLetters()).hasSize((int) result.traffic().count(GeneratedRecord.Kind.MALFORMED))
                 .allSatisfy(d -> {
-                    assertThat(DeadLetterHeaders.Reason.valueOf(d.reason())).isNotNull();
+                    assertThat(FailureKind.valueOf(d.reason())).isNotNull();
                     assertThat(d.exceptionClass()).endsWith("Exception");
                     assertThat(d.message()).isNotBlank();
                     assertThat(d.offset()).isNotNegative();

@@ -5,6 +5,7 @@ import static dev.kafkacourse.session19.TestEvents.click;
 import static dev.kafkacourse.session19.TestEvents.impression;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkacourse.support.dlq.DeadLetters;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventJson;
 import dev.kafkacourse.support.domain.CampaignStats;
@@ -148,26 +149,26 @@ class AdStatsTopologyDriverTest {
         TestRecord<String, byte[]> first = refused.get(0);
         assertThat(first.value()).isEqualTo(notJson);
         assertThat(first.key()).isEqualTo("c-1");
-        assertThat(header(first, DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_JSON");
-        assertThat(header(first, DeadLetterHeaders.EXCEPTION_CLASS))
+        assertThat(header(first, DeadLetters.REASON)).isEqualTo("MALFORMED_JSON");
+        assertThat(header(first, DeadLetters.EXCEPTION_CLASS))
                 .isEqualTo("org.apache.kafka.common.errors.SerializationException");
-        assertThat(header(first, DeadLetterHeaders.EXCEPTION_MESSAGE)).startsWith("Not a valid AdEvent");
-        assertThat(header(first, DeadLetterHeaders.EXCEPTION_STACKTRACE)).contains("Caused by: ");
-        assertThat(header(first, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(config.inputTopic());
-        assertThat(header(first, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo("0");
-        assertThat(header(first, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("0");
-        assertThat(header(first, DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isEqualTo(Long.toString(at(0, 0)));
-        assertThat(header(first, DeadLetterHeaders.ORIGINAL_KEY)).isEqualTo("c-1");
-        assertThat(header(first, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
-        assertThat(header(first, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("ad-stats-driver");
-        assertThat(Instant.parse(header(first, DeadLetterHeaders.FAILED_AT)).toEpochMilli())
+        assertThat(header(first, DeadLetters.EXCEPTION_MESSAGE)).startsWith("Not a valid AdEvent");
+        assertThat(header(first, DeadLetters.EXCEPTION_STACKTRACE)).contains("Caused by: ");
+        assertThat(header(first, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(config.inputTopic());
+        assertThat(header(first, DeadLetters.ORIGINAL_PARTITION)).isEqualTo("0");
+        assertThat(header(first, DeadLetters.ORIGINAL_OFFSET)).isEqualTo("0");
+        assertThat(header(first, DeadLetters.ORIGINAL_TIMESTAMP)).isEqualTo(Long.toString(at(0, 0)));
+        assertThat(header(first, DeadLetters.ORIGINAL_KEY)).isEqualTo("c-1");
+        assertThat(header(first, DeadLetters.ATTEMPTS)).isEqualTo("1");
+        assertThat(header(first, DeadLetters.CONSUMER_GROUP)).isEqualTo("ad-stats-driver");
+        assertThat(Instant.parse(header(first, DeadLetters.FAILED_AT)).toEpochMilli())
                 .isEqualTo(first.timestamp()).isEqualTo(TestEvents.T0);   // the driver's wall clock
-        assertThat(header(refused.get(1), DeadLetterHeaders.REASON)).isEqualTo("BUSINESS_RULE");
-        assertThat(header(refused.get(1), DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("'c-1'").contains("'c-2'");
-        assertThat(header(refused.get(1), DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("1");
-        assertThat(header(refused.get(2), DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
-        assertThat(header(refused.get(2), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("record has no value");
-        assertThat(header(refused.get(3), DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(header(refused.get(1), DeadLetters.REASON)).isEqualTo("BUSINESS_RULE");
+        assertThat(header(refused.get(1), DeadLetters.EXCEPTION_MESSAGE)).contains("'c-1'").contains("'c-2'");
+        assertThat(header(refused.get(1), DeadLetters.ORIGINAL_OFFSET)).isEqualTo("1");
+        assertThat(header(refused.get(2), DeadLetters.REASON)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(header(refused.get(2), DeadLetters.EXCEPTION_MESSAGE)).isEqualTo("record has no value");
+        assertThat(header(refused.get(3), DeadLetters.REASON)).isEqualTo("SCHEMA_VIOLATION");
         WindowStore<String, CampaignStats> store = driver.getWindowStore(AdStatsConfig.STATS_STORE);
         assertThat(store.fetch("c-1", at(0, 0))).isEqualTo(new CampaignStats(1, 0, 2_000));
     }
@@ -183,6 +184,6 @@ class AdStatsTopologyDriverTest {
     }
 
     private static String header(TestRecord<String, byte[]> record, String name) {
-        return DeadLetterHeaders.get(record.headers(), name);
+        return DeadLetters.text(record.headers(), name);
     }
 }

@@ -41,7 +41,7 @@ public final class DeadLetterPollLoop {
                 processed++;
                 next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             } catch (Exception e) {
-                deadLetters.add(dlqProducer.send(DeadLetters.deadLetter(target.topic(), record, e,
+                deadLetters.add(dlqProducer.send(DeadLetterRecords.deadLetter(target.topic(), record, e,
                         target.consumerGroup(), target.clock().instant())));
             }
         }

@@ -1,4 +1,4 @@
-package dev.kafkacourse.session16;
+package dev.kafkacourse.support.dlq;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kafkacourse.session16;
+package dev.kafkacourse.support.dlq;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,8 +15,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The pipeline's dead-letter record format: what goes to {@code ad-events-dlq} when a record cannot be processed,
- * and how to read it back. Every consumer, the replay tool and the Streams topology use this one class, so a DLQ
- * record looks the same whoever wrote it.
+ * and how to read it back. Every consumer, the transactional stats job, the replay tool and the Streams topology
+ * use this one class, so a DLQ record looks the same whoever wrote it. {@link #writeHeaders} puts the headers onto
+ * any {@link Headers} (a {@link ProducerRecord}'s or a Streams record's); {@link #deadLetter} builds the whole
+ * record from a failed {@link ConsumerRecord}; {@link #read} reads one back.
  *
  * <p>The DLQ record keeps the failed record's <b>key and value byte for byte</b> (so it can be replayed as it
  * was) and its original headers, and adds these headers, all UTF-8 text so {@code kafka-console-consumer
@@ -41,8 +43,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <tr><td>{@value #REASON}</td><td>the {@link FailureKind}: why, in one word a dashboard can group by</td></tr>
  * </table>
  *
- * <p>For a record that came through {@link RetryTopics}, the original coordinates are those of the record as it
- * first arrived (its {@code retry.original.*} headers), not those of its last copy on a retry topic.
+ * <p>The original coordinates are given as an {@link Origin}. For a record that came back through retry topics,
+ * it is the record as it first arrived, not its last copy on a retry topic.
  *
  * <p>The DLQ record's timestamp is the failure time (not the original timestamp), so the DLQ's retention counts
  * from when the record failed.
@@ -78,50 +80,85 @@ public final class DeadLetters {
     }
 
     /**
-     * The dead-letter record for {@code failed}. The number of attempts is taken from {@code error} when it is a
-     * {@link RetriesExhaustedException} (whose cause is then the error recorded), otherwise it is 1.
+     * Where the failed record came from.
+     *
+     * @param topic     topic it was read from
+     * @param partition its partition
+     * @param offset    its offset
+     * @param timestamp its record timestamp, epoch ms
+     * @param key       its key as text, null if it had none
      */
-    public static ProducerRecord<String, byte[]> deadLetter(String dlqTopic, ConsumerRecord<String, byte[]> failed,
-            Throwable error, String consumerGroup, Instant failedAt) {
-        int attempts = error instanceof RetriesExhaustedException exhausted ? exhausted.attempts() : 1;
-        Throwable cause = error instanceof RetriesExhaustedException && error.getCause() != null
-                ? error.getCause() : error;
-        return deadLetter(dlqTopic, failed, cause, attempts, consumerGroup, failedAt);
+    public record Origin(String topic, int partition, long offset, long timestamp, String key) {
+
+        public Origin {
+            Objects.requireNonNull(topic, "topic");
+        }
+
+        /** The origin of a record as it was read. */
+        public static Origin of(ConsumerRecord<String, ?> record) {
+            return new Origin(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key());
+        }
     }
 
-    /** The dead-letter record for {@code failed}, tried {@code attempts} times, failing last with {@code error}. */
+    /**
+     * The dead-letter record for {@code failed}, read from where it says, tried {@code attempts} times, failing last
+     * with {@code error}.
+     */
     public static ProducerRecord<String, byte[]> deadLetter(String dlqTopic, ConsumerRecord<String, byte[]> failed,
-            Throwable error, int attempts, String consumerGroup, Instant failedAt) {
+            Throwable error, FailureKind reason, int attempts, String consumerGroup, Instant failedAt) {
+        return deadLetter(dlqTopic, failed, Origin.of(failed), error, reason, attempts, consumerGroup, failedAt);
+    }
+
+    /**
+     * The dead-letter record for {@code failed}, whose original coordinates are {@code origin} (for a copy on a
+     * retry topic: the record as it first arrived). Keeps the key, the value and the headers other than
+     * {@code dlq.*}; its timestamp is {@code failedAt}.
+     */
+    public static ProducerRecord<String, byte[]> deadLetter(String dlqTopic, ConsumerRecord<String, byte[]> failed,
+            Origin origin, Throwable error, FailureKind reason, int attempts, String consumerGroup,
+            Instant failedAt) {
         Objects.requireNonNull(dlqTopic, "dlqTopic");
+        Headers headers = new RecordHeaders();
+        for (Header header : failed.headers()) {
+            headers.add(header);
+        }
+        writeHeaders(headers, origin, error, reason, attempts, consumerGroup, failedAt);
+        return new ProducerRecord<>(dlqTopic, null, failedAt.toEpochMilli(), failed.key(), failed.value(), headers);
+    }
+
+    /**
+     * Writes the dead-letter headers onto {@code headers}, replacing any {@code dlq.*} header already there (a record
+     * failing a second time gets fresh ones, never two of each).
+     */
+    public static void writeHeaders(Headers headers, Origin origin, Throwable error, FailureKind reason,
+            int attempts, String consumerGroup, Instant failedAt) {
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(consumerGroup, "consumerGroup");
+        Objects.requireNonNull(failedAt, "failedAt");
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
-        Headers headers = new RecordHeaders();
-        for (Header header : failed.headers()) {
-            if (!header.key().startsWith(PREFIX)) {      // a record failing a second time gets fresh dlq.* headers
-                headers.add(header);
+        List<String> stale = new ArrayList<>();
+        headers.forEach(header -> {
+            if (header.key().startsWith(PREFIX)) {
+                stale.add(header.key());
             }
-        }
-        // A record that came through retry topics names the record as it first arrived, not its last copy.
-        Headers in = failed.headers();
-        boolean retried = in.lastHeader(RetryTopics.ORIGINAL_TOPIC) != null;
-        text(headers, ORIGINAL_TOPIC, retried ? text(in, RetryTopics.ORIGINAL_TOPIC) : failed.topic());
-        text(headers, ORIGINAL_PARTITION, retried ? text(in, RetryTopics.ORIGINAL_PARTITION)
-                : Integer.toString(failed.partition()));
-        text(headers, ORIGINAL_OFFSET, retried ? text(in, RetryTopics.ORIGINAL_OFFSET) : Long.toString(failed.offset()));
-        text(headers, ORIGINAL_TIMESTAMP, retried ? text(in, RetryTopics.ORIGINAL_TIMESTAMP)
-                : Long.toString(failed.timestamp()));
-        text(headers, ORIGINAL_KEY, failed.key());
+        });
+        stale.forEach(headers::remove);
+        text(headers, ORIGINAL_TOPIC, origin.topic());
+        text(headers, ORIGINAL_PARTITION, Integer.toString(origin.partition()));
+        text(headers, ORIGINAL_OFFSET, Long.toString(origin.offset()));
+        text(headers, ORIGINAL_TIMESTAMP, Long.toString(origin.timestamp()));
+        text(headers, ORIGINAL_KEY, origin.key());
         text(headers, EXCEPTION_CLASS, error.getClass().getName());
         text(headers, EXCEPTION_MESSAGE, truncate(String.valueOf(error.getMessage()), MAX_MESSAGE));
         text(headers, EXCEPTION_STACKTRACE, shortStack(error));
         text(headers, FAILED_AT, failedAt.toString());
         text(headers, ATTEMPTS, Integer.toString(attempts));
         text(headers, CONSUMER_GROUP, consumerGroup);
-        text(headers, REASON, FailureKind.of(error).name());
-        return new ProducerRecord<>(dlqTopic, null, failedAt.toEpochMilli(), failed.key(), failed.value(), headers);
+        text(headers, REASON, reason.name());
     }
 
     /**
