@@ -79,6 +79,28 @@ class KafkaImageEnvTest {
         assertThatThrownBy(() -> KafkaImageEnv.environmentFor(kafkaInside))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kafka.metrics.reporters");
+
+        // A listener named "kafka": KAFKA_ in the middle of the name is deleted just the same.
+        String kafkaInTheMiddle = "listener.name.kafka.ssl.keystore.location";
+        assertThat(KafkaImageConfig.serverProperties(Map.of("KAFKA_LISTENER_NAME_KAFKA_SSL_KEYSTORE_LOCATION", "x")))
+                .as("test setup: what the image makes of the variable").doesNotContainKey(kafkaInTheMiddle);
+        Properties middle = new Properties();
+        middle.setProperty(kafkaInTheMiddle, "/etc/kafka/secrets/keystore.jks");
+        assertThatThrownBy(() -> KafkaImageEnv.environmentFor(middle))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(kafkaInTheMiddle);
+    }
+
+    @Test
+    void kafkaWithoutAnUnderscoreAfterItIsFine() {
+        // The schema registry's kafkastore.topic: KAFKASTORE_ contains no KAFKA_, so the image keeps it.
+        Properties props = new Properties();
+        props.setProperty("kafkastore.topic", "_schemas");
+
+        Map<String, String> env = KafkaImageEnv.environmentFor(props);
+
+        assertThat(env).containsExactly(Map.entry("KAFKA_KAFKASTORE_TOPIC", "_schemas"));
+        assertThat(KafkaImageConfig.serverProperties(env)).containsExactly(Map.entry("kafkastore.topic", "_schemas"));
     }
 
     @Test

@@ -1,0 +1,36 @@
+// Known-wrong answer: the shortcut '.' -> '_', '-' -> '__' without escaping '_': names with '_' or '-' come back as other properties
+package dev.kafkacourse.session05;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+
+public final class KafkaImageEnv {
+
+    private static final Pattern EXPRESSIBLE = Pattern.compile("[a-z0-9._-]+");
+
+    private KafkaImageEnv() {
+    }
+
+    public static Map<String, String> environmentFor(Properties serverProperties) {
+        Map<String, String> environment = new TreeMap<>();
+        for (String name : serverProperties.stringPropertyNames()) {
+            if (!EXPRESSIBLE.matcher(name).matches()) {
+                throw new IllegalArgumentException("The apache/kafka image cannot set '" + name + "': it lower-cases "
+                        + "variable names and knows only letters, digits, '.', '_' and '-'. Mount a server.properties "
+                        + "file instead.");
+            }
+            // Escape '_' first: the '_' that '.' turns into must stay single.
+            String suffix = name.replace(".", "_").replace("-", "__").toUpperCase(Locale.ROOT);
+            if (suffix.contains("KAFKA_")) {
+                throw new IllegalArgumentException("The apache/kafka image cannot set '" + name + "': it deletes every "
+                        + "'KAFKA_' in a variable name, not just the prefix. Mount a server.properties file instead.");
+            }
+            environment.put("KAFKA_" + suffix, serverProperties.getProperty(name));
+        }
+        return environment;
+    }
+}
