@@ -1,4 +1,4 @@
-// Known-wrong answer: checks the protocol map before the advertised names, as Kafka's message suggests, so a typo in advertised.listeners is 'fixed' in the wrong setting
+// Known-wrong answer: follows Kafka's message ("No security protocol defined for listener EXTRENAL") and checks the protocol map first, so a typo in advertised.listeners is 'fixed' by mapping the typo
 package dev.kafkacourse.session05;
 
 import java.util.ArrayList;
@@ -51,7 +51,10 @@ public final class ListenerDiagnosis {
             mapped.add(entry.split(":", 2)[0].strip());
         }
         if (config.containsKey("listener.security.protocol.map")) {
-            for (String name : names) {
+            // Like Kafka's own check: every listener name in use, advertised ones included, needs a protocol.
+            Set<String> inUse = new LinkedHashSet<>(names);
+            advertised.forEach(endpoint -> inUse.add(endpoint.name()));
+            for (String name : inUse) {
                 if (!mapped.contains(name)) {
                     return fix("listener.security.protocol.map", "add " + name + ":PLAINTEXT (or the protocol "
                             + "listener " + name + " should use) to listener.security.protocol.map");
