@@ -2,10 +2,9 @@ package dev.kafkacourse.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@code ./course check NN}: the session's exercise tests on the learner's code, as a short report. */
@@ -13,12 +12,10 @@ final class ExerciseCheck {
 
     private final Course course;
     private final PrintStream out;
-    private final Maven maven;
 
     ExerciseCheck(Course course, PrintStream out) {
         this.course = course;
         this.out = out;
-        this.maven = new Maven(course.root());
     }
 
     int check(SessionManifest session, String exerciseId, boolean solutionTrack) {
@@ -34,59 +31,92 @@ final class ExerciseCheck {
         Path module = course.module(session);
         out.printf("Checking session %s (%d exercise%s) on %s/src/%s/java ...%n", session.number(), exercises.size(),
                 exercises.size() == 1 ? "" : "s", session.module(), track);
-        exercises.forEach(exercise -> deleteReport(module, exercise.test()));
-
+        long started = System.nanoTime();
         Path log = course.root().resolve(".course/logs/check-" + session.number() + ".log");
-        int exit = maven.run(log, List.of("-pl", session.module(), "-am", "test", "-Dcourse.track=" + track,
-                "-Dtest=" + String.join(",", exercises.stream().map(SessionManifest.Exercise::test).toList()),
-                "-Dsurefire.failIfNoSpecifiedTests=false", "-Dmaven.test.failure.ignore=true"));
-        if (exit != 0) {
+        SessionJvm jvm = new SessionJvm(course);
+        if (jvm.build(List.of(session), log) != 0) {
             out.println();
-            out.println("✗ The code does not compile (or the build failed):");
+            out.println("✗ The session's module does not build (its labs, tests or solutions, not only your exercises):");
             Maven.compileErrors(log).forEach(line -> out.println("    " + line));
             out.println("  Full log: " + course.root().relativize(log));
             return CourseCli.FAILED;
         }
+        SessionJvm.Outcome outcome;
+        try {
+            String variant = solutionTrack ? "solution" : "learner";
+            outcome = jvm.runBatch(session, List.of(VariantRunner.planLine(variant,
+                    solutionTrack ? null : module.resolve("src/exercise/java"),
+                    exercises.stream().map(SessionManifest.Exercise::test).toList())), 30).get(variant);
+        } catch (IOException | SessionJvm.TimeoutException e) {
+            out.println("✗ " + e.getMessage());
+            return CourseCli.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CourseCli.FAILED;
+        }
+        return report(session, exercises, outcome, solutionTrack, started);
+    }
 
+    /** The ✓/✗ lines, the first failed assertion and the first hint; saves the learner's progress. */
+    int report(SessionManifest session, List<SessionManifest.Exercise> exercises, SessionJvm.Outcome outcome,
+            boolean solutionTrack, long started) {
+        if (outcome == null) {
+            out.println("✗ The tests did not run; see " + course.root().relativize(course.module(session)
+                    .resolve("target/course-verify/tests.log")));
+            return CourseCli.FAILED;
+        }
+        if (printCompileError(outcome)) {
+            return CourseCli.FAILED;
+        }
         Progress progress = Progress.load(course.root());
         int solved = 0;
         out.println();
         for (SessionManifest.Exercise exercise : exercises) {
-            Optional<TestReports.ClassReport> report = TestReports.read(module, exercise.test());
-            boolean passed = report.map(TestReports.ClassReport::allPassed).orElse(false);
+            boolean passed = printExercise(session, exercise, outcome.report(exercise.test()));
             progress.record(session, exercise.id(), passed);
-            if (passed) {
-                solved++;
-                out.printf("  ✓ %-24s %s%n", exercise.id(), exercise.title());
-                continue;
-            }
-            out.printf("  ✗ %-24s %s%n", exercise.id(), exercise.title());
-            String problem = report.flatMap(TestReports.ClassReport::firstProblem)
-                    .map(c -> c.name() + ": " + c.problem())
-                    .orElse("the test did not run; see the log");
-            out.printf("      %s%n", problem);
-            if (!exercise.hints().isEmpty()) {
-                out.printf("      hint: %s%n", exercise.hints().get(0));
-            }
+            solved += passed ? 1 : 0;
         }
         if (!solutionTrack) {
             progress.save();   // checking the reference solutions says nothing about the learner's progress
         }
         out.println();
-        out.printf("%d/%d solved.", solved, exercises.size());
+        out.printf(Locale.ROOT, "%d/%d solved (%.1f s).", solved, exercises.size(), (System.nanoTime() - started) / 1e9);
         if (solved < exercises.size()) {
-            out.printf(" More hints: ./course hint %s <exercise>. Guide: %s (%s). Log: %s", session.number(),
-                    session.guide(), "연습 문제", course.root().relativize(log));
+            out.printf(" The next hint: ./course hint %s <exercise>. Guide: %s (%s).", session.number(),
+                    session.guide(), "연습 문제");
         }
         out.println();
         return solved == exercises.size() ? CourseCli.OK : CourseCli.FAILED;
     }
 
-    private static void deleteReport(Path module, String testClass) {
-        try {
-            Files.deleteIfExists(module.resolve("target/surefire-reports/TEST-" + testClass + ".xml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Prints the compiler's errors if the learner's code did not compile; returns whether it did not. */
+    boolean printCompileError(SessionJvm.Outcome outcome) {
+        if (outcome.compileError() == null) {
+            return false;
         }
+        out.println();
+        out.println("✗ Your code does not compile:");
+        for (String error : outcome.compileError().split(" \\| ")) {
+            out.println("    " + error);
+        }
+        return true;
+    }
+
+    /** One exercise's ✓ line, or its ✗ line with the first failed assertion and the first hint. */
+    boolean printExercise(SessionManifest session, SessionManifest.Exercise exercise,
+            Optional<TestReports.ClassReport> report) {
+        boolean passed = report.map(TestReports.ClassReport::allPassed).orElse(false);
+        String label = exercise.title() + (exercise.core() ? " (core)" : "");
+        out.printf("  %s %-24s %s%n", passed ? "✓" : "✗", exercise.id(), label);
+        if (!passed) {
+            out.printf("      %s%n", report.flatMap(TestReports.ClassReport::firstProblem)
+                    .map(c -> c.name() + ": " + c.problem())
+                    .orElse("the test did not run; see " + course.root().relativize(course.module(session)
+                            .resolve("target/course-verify/tests.log"))));
+            if (!exercise.hints().isEmpty()) {
+                out.printf("      hint: %s%n", exercise.hints().get(0));
+            }
+        }
+        return passed;
     }
 }

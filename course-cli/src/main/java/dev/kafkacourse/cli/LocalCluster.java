@@ -223,7 +223,8 @@ final class LocalCluster {
     private Map<String, String> brokerConfig(int index, int brokers) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker");
-        config.put("node.id", String.valueOf(index));
+        // Node ids from 1, as on MSK: nothing may assume a broker 0.
+        config.put("node.id", String.valueOf(index + 1));
         config.put("controller.quorum.voters", CONTROLLER_ID + "@localhost:" + CONTROLLER_PORT);
         config.put("listeners", "PLAINTEXT://localhost:" + (FIRST_BROKER_PORT + index));
         config.put("advertised.listeners", "PLAINTEXT://localhost:" + (FIRST_BROKER_PORT + index));

@@ -20,7 +20,7 @@ final class ProgressTable {
     int print() {
         out.println("Kafka ad-stats course: your progress (from your latest ./course check NN)");
         out.println();
-        out.printf(" %-3s %-26s %-9s %s%n", "#", "module", "solved", "");
+        out.printf(" %-3s %-26s %-9s %-5s %s%n", "#", "module", "solved", "core", "");
         int solvedTotal = 0;
         int exerciseTotal = 0;
         for (SessionManifest session : course.sessions()) {
@@ -34,7 +34,9 @@ final class ProgressTable {
             int total = session.exercises().size();
             solvedTotal += solved;
             exerciseTotal += total;
-            out.printf(" %-3s %-26s %-9s %s%n", session.number(), session.module(), solved + "/" + total,
+            String core = session.exercises().stream().filter(SessionManifest.Exercise::core).findFirst()
+                    .map(e -> Boolean.TRUE.equals(progress.solved(session, e.id())) ? "✓" : "·").orElse("");
+            out.printf(" %-3s %-26s %-9s %-5s %s%n", session.number(), session.module(), solved + "/" + total, core,
                     checked == 0 ? "not checked yet: ./course check " + session.number() : bar(solved, total, 10));
         }
         out.println();
@@ -42,7 +44,9 @@ final class ProgressTable {
         out.printf(" Overall %d/%d exercises %s %d%%%n", solvedTotal, exerciseTotal, bar(solvedTotal, exerciseTotal, BAR),
                 percent);
         out.println();
-        out.println(" Next: open docs/README.md, pick a session guide, then ./course check NN. Hints: ./course hint NN");
+        out.println(" core: the session's core exercise (the hour's work; the others are stretch), ✓ when solved.");
+        out.println(" Next: open docs/README.md, pick a session guide, then ./course watch NN (or check NN). Hints: "
+                + "./course hint NN exercise");
         return CourseCli.OK;
     }
 

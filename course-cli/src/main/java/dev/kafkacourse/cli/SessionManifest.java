@@ -26,17 +26,30 @@ public record SessionManifest(
     public record Lab(String name, String main, String about) {
     }
 
-    /** An exercise: the class the learner completes, the test that checks it, and hints. */
+    /**
+     * An exercise: the class the learner completes, the test that checks it, hints that climb from a concept to
+     * code, whether it is the session's core exercise (the hour's work; the others are stretch), and its
+     * known-wrong answers.
+     */
     public record Exercise(
             String id,
             String title,
             @JsonProperty("class") String className,
             String test,
             String section,
-            List<String> hints) {
+            Boolean core,
+            List<String> hints,
+            List<WrongAnswer> wrong) {
 
         public Exercise {
+            core = Boolean.TRUE.equals(core);
             hints = hints == null ? List.of() : List.copyOf(hints);
+            wrong = wrong == null ? List.of() : List.copyOf(wrong);
+        }
+
+        /** Where a known-wrong answer's files live in the module: they replace the same files of the solution. */
+        public Path wrongSources(WrongAnswer answer) {
+            return Path.of("src/wrong", id, answer.id(), "java");
         }
 
         /** Source path of the class below a source root, e.g. {@code dev/kafkacourse/session02/GroupLag.java}. */
@@ -47,6 +60,13 @@ public record SessionManifest(
         public Path testSourcePath() {
             return Path.of(test.replace('.', '/') + ".java");
         }
+    }
+
+    /**
+     * A realistic mistake, kept as code that compiles: the exercise's test must fail on it. {@code why} is the one
+     * line a learner reads about it.
+     */
+    public record WrongAnswer(String id, String why) {
     }
 
     /** Two-digit session number, as learners type it. */

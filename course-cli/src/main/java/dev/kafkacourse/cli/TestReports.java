@@ -69,14 +69,18 @@ public final class TestReports {
     /** The assertion's message on one line; the exception type where there is no message. */
     static String oneLine(Element problem) {
         String message = problem.getAttribute("message");
-        String type = problem.getAttribute("type");
-        String text = message.isBlank() ? firstLine(problem.getTextContent()) : message;
+        return oneLine(problem.getAttribute("type"), message.isBlank() ? firstLine(problem.getTextContent()) : message);
+    }
+
+    /** A failure as a learner reads it: one line, the exception's simple name unless it is a plain assertion. */
+    static String oneLine(String type, String message) {
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
         // AssertJ puts the unexpected exception's stack into its message: the first frame adds nothing for a learner.
-        text = text.replaceAll("\\s+", " ").replaceAll(" at [a-z][\\w$]*\\.[\\w.$]+\\(.*$", "").trim();
+        String text = (message == null ? "" : message).replaceAll("\\s+", " ")
+                .replaceAll(" at [a-z][\\w$]*\\.[\\w.$]+\\(.*$", "").trim();
         if (!simpleType.isBlank() && !simpleType.equals("AssertionFailedError") && !simpleType.equals("AssertionError")
                 && !text.startsWith(simpleType)) {
-            text = simpleType + ": " + text;
+            text = text.isEmpty() ? simpleType : simpleType + ": " + text;
         }
         return text.length() > 220 ? text.substring(0, 217) + "..." : text;
     }

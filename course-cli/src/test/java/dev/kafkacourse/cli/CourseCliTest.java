@@ -41,6 +41,7 @@ class CourseCliTest {
                     class: dev.kafkacourse.session07.CallbackSender
                     test: dev.kafkacourse.session07.CallbackSenderTest
                     section: "연습 1"
+                    core: true
                     hints: ["첫 번째 힌트", "두 번째 힌트"]
                   - id: sync-sender
                     title: Sync sender
@@ -62,7 +63,7 @@ class CourseCliTest {
 
         assertThat(cli.run("list")).isZero();
 
-        assertThat(text()).contains("07  session07-producer         1/2").contains("Overall 1/2 exercises")
+        assertThat(text()).contains("07  session07-producer         1/2       ✓").contains("Overall 1/2 exercises")
                 .contains("50%");
     }
 
@@ -73,13 +74,28 @@ class CourseCliTest {
     }
 
     @Test
-    void hintPrintsTheHintsOfOneOrAllExercises() {
-        assertThat(cli.run("hint", "07", "sync-sender")).isZero();
-        assertThat(text()).contains("[sync-sender]", "1. 동기 힌트").doesNotContain("첫 번째 힌트");
+    void hintOpensOneMoreHintEachTimeAndRemembersIt() {
+        assertThat(cli.run("hint", "07", "callback-sender")).isZero();
+        assertThat(text()).contains("[callback-sender]", "1. 첫 번째 힌트", "(1 of 2 hints")
+                .doesNotContain("두 번째 힌트", "동기 힌트");
+
+        output.reset();
+        assertThat(cli.run("hint", "07", "callback-sender")).isZero();
+        assertThat(text()).contains("1. 첫 번째 힌트", "2. 두 번째 힌트").doesNotContain("of 2 hints");
 
         output.reset();
         assertThat(cli.run("hint", "7")).isZero();
-        assertThat(text()).contains("첫 번째 힌트", "2. 두 번째 힌트", "동기 힌트");
+        assertThat(text()).as("what is open, without opening more").contains("2. 두 번째 힌트", "1. 동기 힌트");
+    }
+
+    @Test
+    void hintForASessionShowsOnlyTheFirstHintUntilMoreAreOpened() {
+        assertThat(cli.run("hint", "07")).isZero();
+        assertThat(text()).contains("1. 첫 번째 힌트", "./course hint 07 callback-sender").doesNotContain("두 번째 힌트");
+
+        output.reset();
+        assertThat(cli.run("hint", "07", "--all")).isZero();
+        assertThat(text()).contains("2. 두 번째 힌트");
     }
 
     @Test

@@ -26,15 +26,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exercise 2: DurableTopicSettings, checked by stopping brokers. The cluster is set up the unsafe way on purpose:
- * Kafka's default min.insync.replicas=1, and unclean.leader.election.enable=true as in MSK's default configuration.
+ * Exercise 2: DurableTopicSettings. The plan's numbers are checked for several requirements; the plan for billed
+ * clicks is then checked by stopping brokers. The cluster is set up the unsafe way on purpose: Kafka's default
+ * min.insync.replicas=1, and unclean.leader.election.enable=true as in MSK's default configuration.
  */
 @KafkaTest(brokers = 3, needsBrokerControl = true, brokerProperties = {"unclean.leader.election.enable=true"})
 class DurableTopicSettingsTest {
 
-    /** Test-only: a refused write fails within seconds instead of the default two minutes. */
+    /** Test-only: a write fails within seconds instead of the default two minutes. */
     private static final Map<String, Object> FAIL_FAST = Map.of(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000);
+    /** For the write that must be refused: NOT_ENOUGH_REPLICAS is retried until this runs out. */
+    private static final Map<String, Object> FAIL_FASTER = Map.of(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000);
 
     @BeforeEach
     void likeANewKafka42Cluster(KafkaFixture kafka) {
@@ -42,11 +46,61 @@ class DurableTopicSettingsTest {
     }
 
     @Test
+    void billedClicksGetThreeReplicasOfWhichTwoMustBeInSync() {
+        DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
+
+        assertThat(plan.replicationFactor()).as("replication factor").isEqualTo(3);
+        assertThat(plan.topicConfigs()).as("topic configs")
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("unclean.leader.election.enable", "false");
+        assertThat(String.valueOf(plan.producerConfigs().get(ProducerConfig.ACKS_CONFIG))).as("acks").isIn("all", "-1");
+    }
+
+    @Test
+    void theCopiesFollowTheRequirement() {
+        record Case(DurabilityRequirement requirement, int replicationFactor, String minInsyncReplicas) {
+        }
+        for (Case c : List.of(
+                new Case(new DurabilityRequirement(3, 0, 1), 2, "2"),
+                new Case(new DurabilityRequirement(3, 2, 0), 3, "1"),
+                new Case(new DurabilityRequirement(3, 0, 2), 3, "3"),
+                new Case(new DurabilityRequirement(3, 0, 0), 1, "1"),
+                new Case(new DurabilityRequirement(6, 2, 2), 5, "3"),
+                new Case(new DurabilityRequirement(9, 1, 4), 6, "5"))) {
+            DurabilityPlan plan = DurableTopicSettings.plan(c.requirement());
+            assertThat(plan.replicationFactor()).as("replication factor for %s", c.requirement())
+                    .isEqualTo(c.replicationFactor());
+            assertThat(plan.topicConfigs()).as("topic configs for %s", c.requirement())
+                    .containsEntry("min.insync.replicas", c.minInsyncReplicas())
+                    .containsEntry("unclean.leader.election.enable", "false");
+        }
+    }
+
+    @Test
+    void aRequirementTheClusterCannotMeetIsRejectedWithTheBrokersItNeeds() {
+        assertThatThrownBy(() -> DurableTopicSettings.plan(new DurabilityRequirement(3, 1, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4");
+        assertThatThrownBy(() -> DurableTopicSettings.plan(new DurabilityRequirement(5, 2, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7");
+        assertThatThrownBy(() -> DurableTopicSettings.plan(new DurabilityRequirement(3, -1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void idempotenceIsStatedExplicitly() {
+        Map<String, Object> producerConfigs = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS)
+                .producerConfigs();
+
+        assertThat(producerConfigs).containsKey(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
+        assertThat(String.valueOf(producerConfigs.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
+    }
+
+    @Test
     void writesKeepSucceedingWithOneBrokerDown(KafkaFixture kafka, KafkaCluster cluster) {
-        DurabilityPlan plan = DurableTopicSettings.plan();
+        DurabilityPlan plan = billedClicksPlan();
         String topic = createTopic(kafka, plan);
         PartitionState healthy = Replication.partition(kafka.admin(), topic, 0);
-        KafkaProducer<String, String> producer = producer(kafka, plan);
+        KafkaProducer<String, String> producer = producer(kafka, plan, FAIL_FAST);
 
         try (BrokerControl brokers = new BrokerControl(cluster, kafka.admin())) {
             int down = otherBrokers(brokers, healthy).get(0);
@@ -60,10 +114,10 @@ class DurableTopicSettingsTest {
 
     @Test
     void writesAreRefusedWhenOnlyOneReplicaIsInSync(KafkaFixture kafka, KafkaCluster cluster) {
-        DurabilityPlan plan = DurableTopicSettings.plan();
+        DurabilityPlan plan = billedClicksPlan();
         String topic = createTopic(kafka, plan);
         PartitionState healthy = Replication.partition(kafka.admin(), topic, 0);
-        KafkaProducer<String, String> producer = producer(kafka, plan);
+        KafkaProducer<String, String> producer = producer(kafka, plan, FAIL_FASTER);
 
         try (BrokerControl brokers = new BrokerControl(cluster, kafka.admin())) {
             List<Integer> others = otherBrokers(brokers, healthy);
@@ -81,7 +135,7 @@ class DurableTopicSettingsTest {
     @Test
     void acknowledgedRecordsSurviveWhenTheInSyncReplicasAreLostAndAStaleOneComesBack(KafkaFixture kafka,
             KafkaCluster cluster) {
-        DurabilityPlan plan = DurableTopicSettings.plan();
+        DurabilityPlan plan = billedClicksPlan();
         String topic = createTopic(kafka, plan);
         Admin admin = kafka.admin();
         PartitionState healthy = Replication.partition(admin, topic, 0);
@@ -89,7 +143,7 @@ class DurableTopicSettingsTest {
         int leader = healthy.leader();
         int stale = healthy.replicas().stream().filter(id -> id != leader).findFirst().orElseThrow();
         int lastFollower = healthy.replicas().stream().filter(id -> id != leader && id != stale).findFirst().orElseThrow();
-        KafkaProducer<String, String> producer = producer(kafka, plan);
+        KafkaProducer<String, String> producer = producer(kafka, plan, FAIL_FAST);
 
         List<String> acknowledged;
         try (BrokerControl brokers = new BrokerControl(cluster, admin)) {
@@ -116,12 +170,22 @@ class DurableTopicSettingsTest {
         assertThat(lost).as("acknowledged records lost after the stale replica came back first").isEmpty();
     }
 
-    @Test
-    void idempotenceIsStatedExplicitly() {
-        Map<String, Object> producerConfigs = DurableTopicSettings.plan().producerConfigs();
-
-        assertThat(producerConfigs).containsKey(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
-        assertThat(String.valueOf(producerConfigs.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))).isEqualTo("true");
+    /**
+     * The plan the broker tests run. Its settings are checked first (the unit tests above say what is wrong), so a
+     * wrong plan fails here at once instead of after seconds of stopping brokers; the broker tests then show that
+     * the right settings behave as the requirement says.
+     */
+    private static DurabilityPlan billedClicksPlan() {
+        DurabilityPlan plan = DurableTopicSettings.plan(DurabilityRequirement.BILLED_CLICKS);
+        assertThat(plan.replicationFactor()).as("replication factor of the billed-clicks plan").isEqualTo(3);
+        assertThat(plan.topicConfigs()).as("topic configs of the billed-clicks plan")
+                .containsEntry("min.insync.replicas", "2")
+                .containsEntry("unclean.leader.election.enable", "false");
+        assertThat(String.valueOf(plan.producerConfigs().get(ProducerConfig.ACKS_CONFIG)))
+                .as("acks of the billed-clicks plan").isIn("all", "-1");
+        assertThat(String.valueOf(plan.producerConfigs().get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)))
+                .as("enable.idempotence of the billed-clicks plan").isEqualTo("true");
+        return plan;
     }
 
     private static String createTopic(KafkaFixture kafka, DurabilityPlan plan) {
@@ -139,9 +203,10 @@ class DurableTopicSettingsTest {
         return name;
     }
 
-    private static KafkaProducer<String, String> producer(KafkaFixture kafka, DurabilityPlan plan) {
+    private static KafkaProducer<String, String> producer(KafkaFixture kafka, DurabilityPlan plan,
+            Map<String, Object> timeouts) {
         Map<String, Object> config = new HashMap<>(plan.producerConfigs());
-        config.putAll(FAIL_FAST);
+        config.putAll(timeouts);
         return kafka.producer(config, new StringSerializer(), new StringSerializer());
     }
 

@@ -39,7 +39,7 @@ public final class CommitOnRevokeListener implements ConsumerRebalanceListener {
      */
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        // TODO: pending.of(partitions) → consumer.commitSync(...) if not empty; then pending.forget(partitions).
+        // TODO: commit the counted work of exactly these partitions, waiting until the broker has it; then forget it.
         throw new UnsupportedOperationException(
                 "TODO session08 exercise 2: implement CommitOnRevokeListener.onPartitionsRevoked");
     }

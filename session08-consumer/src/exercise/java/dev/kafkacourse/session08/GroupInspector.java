@@ -22,8 +22,7 @@ public final class GroupInspector {
      * @throws IllegalStateException    if the broker cannot be asked; the message names the group and the cause
      */
     public static GroupView describe(Admin admin, String groupId) {
-        // TODO: admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get(), then map the
-        //  ConsumerGroupDescription and its MemberDescriptions to GroupView and GroupView.Member.
+        // TODO: ask the group coordinator through the Admin client, then map its answer to GroupView.
         throw new UnsupportedOperationException("TODO session08 exercise 3: implement GroupInspector.describe");
     }
 }

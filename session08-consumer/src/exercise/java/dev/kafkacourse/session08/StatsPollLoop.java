@@ -34,8 +34,7 @@ public final class StatsPollLoop {
      * @return events counted, records skipped, and the offsets committed
      */
     public static PollOutcome pollOnce(Consumer<String, byte[]> consumer, StatsSink sink, Duration timeout) {
-        // TODO: poll; fold the valid events into a Map<String, CampaignStats>; sink.apply(delta); then commitSync
-        //  the next offset of each partition in the poll. The commit must come last.
+        // TODO: poll, count, store, and only then commit (see the steps above).
         throw new UnsupportedOperationException("TODO session08 exercise 1: implement StatsPollLoop.pollOnce");
     }
 }

@@ -2,9 +2,7 @@ package dev.kafkacourse.session08;
 
 import dev.kafkacourse.support.domain.CampaignStats;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,11 +30,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * A consumer-group member that counts impressions, clicks and spend per campaign from {@code ad-events}, and
  * commits offsets only after the counts are updated.
  *
- * <p>Each poll is folded into a per-campaign delta, applied to the {@link CampaignTotals} in one step, and only
- * then are its offsets marked done. Done offsets are committed after every poll (the default) or every
- * {@link Builder#commitInterval}, and always when partitions are revoked in a rebalance, so the member that takes
- * a partition over starts exactly after the last event counted here. Records that are not valid events are
- * skipped, counted and kept in {@link #recentSkipped()}, and committed past so they cannot block the partition.
+ * <p>It is built on the session's two exercises. Each turn is {@link StatsPollLoop#pollOnce} (exercise 1): poll,
+ * count the valid events into the {@link CampaignTotals} in one step, skip records that are not events, and commit.
+ * The aggregator gives the loop a consumer whose commits only mark the offsets as done
+ * ({@link DoneOffsetsConsumer}), and sends the done offsets to the broker after every poll (the default) or every
+ * {@link Builder#commitInterval}. Partitions that move away in a rebalance go through
+ * {@link CommitOnRevokeListener} (exercise 2), which commits their done work, so the member that takes a partition
+ * over starts exactly after the last event counted here. {@code ./course lab} builds the reference answers; with
+ * {@code -Dcourse.track=exercise} the labs run on yours.
  *
  * <p>Several aggregators in one group each count their share of the partitions; {@link CampaignTotals#merge} adds
  * their snapshots up to the group's totals. Since the key is the campaign id, a campaign's events all land in one
@@ -47,10 +49,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class AdStatsAggregator implements AutoCloseable {
 
-    private static final int RECENT_SKIPPED = 100;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> loopConsumer;
     private final String name;
     private final Duration commitInterval;
     private final boolean commitOnRevoke;
@@ -64,8 +66,6 @@ public final class AdStatsAggregator implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong commitFailures = new AtomicLong();
     private final AtomicLong rebalances = new AtomicLong();
-    private final Deque<SkippedRecord> recentSkipped = new ArrayDeque<>();
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile Map<TopicPartition, Long> positions = Map.of();
@@ -82,7 +82,8 @@ public final class AdStatsAggregator implements AutoCloseable {
         this.pollTimeout = builder.pollTimeout;
         this.observer = builder.observer;
         this.consumer = new KafkaConsumer<>(builder.config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.consumer.subscribe(builder.topics, new CommitOnRevoke());
+        this.loopConsumer = DoneOffsetsConsumer.around(consumer, pending);
+        this.consumer.subscribe(builder.topics, new Handover(new CommitOnRevokeListener(consumer, pending)));
     }
 
     /**
@@ -94,24 +95,19 @@ public final class AdStatsAggregator implements AutoCloseable {
     }
 
     /**
-     * One turn of the loop: poll, count the events into the totals, mark their offsets done, and commit if a
-     * commit is due. Returns the number of records polled (valid or not). Poll thread only.
+     * One turn of the loop ({@link StatsPollLoop#pollOnce}): poll, count the events into the totals, mark their
+     * offsets done, and commit if a commit is due. Returns the number of records polled (valid or not). Poll
+     * thread only.
      */
     public int pollOnce(Duration timeout) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
-        if (!records.isEmpty()) {
-            AdEventBatch batch = AdEventBatch.fold(records);
-            totals.apply(batch.delta());
-            // Only now is the batch counted: from here on its offsets may be committed.
-            batch.nextOffsets().forEach(pending::processed);
-            events.addAndGet(batch.events());
-            remember(batch.skipped());
-        }
+        PollOutcome outcome = StatsPollLoop.pollOnce(loopConsumer, totals, timeout);
+        events.addAndGet(outcome.events());
+        skipped.addAndGet(outcome.skipped());
         positions = knownPositions();
         if (!pending.isEmpty() && commitDue()) {
             commitPending();
         }
-        return records.count();
+        return outcome.events() + outcome.skipped();
     }
 
     /** Polls until {@link #close()} (or {@link #stop()}) is called; then commits what is done and closes. */
@@ -212,11 +208,6 @@ public final class AdStatsAggregator implements AutoCloseable {
         return skipped.get();
     }
 
-    /** The last (up to 100) skipped records, oldest first. */
-    public synchronized List<SkippedRecord> recentSkipped() {
-        return List.copyOf(recentSkipped);
-    }
-
     /** The partitions this member owns now. */
     public Set<TopicPartition> assignment() {
         return assignment;
@@ -228,11 +219,6 @@ public final class AdStatsAggregator implements AutoCloseable {
      */
     public Map<TopicPartition, Long> positions() {
         return positions;
-    }
-
-    /** The offsets this member committed last, per partition. */
-    public synchronized Map<TopicPartition, Long> committedOffsets() {
-        return Map.copyOf(committed);
     }
 
     public long commits() {
@@ -284,9 +270,6 @@ public final class AdStatsAggregator implements AutoCloseable {
         consumer.commitSync(offsets);
         lastCommitNanos = System.nanoTime();
         commits.incrementAndGet();
-        synchronized (this) {
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-        }
     }
 
     private Map<TopicPartition, Long> knownPositions() {
@@ -301,16 +284,6 @@ public final class AdStatsAggregator implements AutoCloseable {
             }
         }
         return Map.copyOf(known);
-    }
-
-    private synchronized void remember(List<SkippedRecord> records) {
-        skipped.addAndGet(records.size());
-        for (SkippedRecord record : records) {
-            if (recentSkipped.size() == RECENT_SKIPPED) {
-                recentSkipped.removeFirst();
-            }
-            recentSkipped.addLast(record);
-        }
     }
 
     private void shutdown() {
@@ -336,44 +309,60 @@ public final class AdStatsAggregator implements AutoCloseable {
         }
     }
 
-    /** Commits the done work of revoked partitions, so their next owner neither skips nor repeats any of it. */
-    private final class CommitOnRevoke implements ConsumerRebalanceListener {
+    /**
+     * Hands partitions over through {@link CommitOnRevokeListener} and keeps the aggregator's view of its
+     * assignment. Without {@link Builder#commitOnRevoke}, a revocation is handled like a loss: the done work is
+     * forgotten uncommitted, and the partition's next owner counts it again.
+     */
+    private final class Handover implements ConsumerRebalanceListener {
+
+        private final CommitOnRevokeListener handover;
+
+        Handover(CommitOnRevokeListener handover) {
+            this.handover = handover;
+        }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             try {
                 if (commitOnRevoke) {
-                    commit(pending.of(partitions));
+                    handover.onPartitionsRevoked(partitions);
+                } else {
+                    handover.onPartitionsLost(partitions);
                 }
             } catch (CommitFailedException | RebalanceInProgressException e) {
                 // The generation moved on before the commit got through: the next owner repeats this work, which
                 // is the at-least-once fallback. Stopping the whole member would not make it any better.
                 commitFailures.incrementAndGet();
             } finally {
-                // Without the commit above, this work is counted again by whoever reads the partition next.
-                pending.forget(partitions);
-                Set<TopicPartition> remaining = new HashSet<>(assignment);
-                remaining.removeAll(partitions);
-                assignment = Set.copyOf(remaining);
+                dropFromAssignment(partitions);
                 observer.onPartitionsRevoked(partitions);
             }
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            assignment = Set.copyOf(consumer.assignment());
+            handover.onPartitionsAssigned(partitions);
             rebalances.incrementAndGet();
             observer.onPartitionsAssigned(partitions);
+            // Published last: whoever sees the new assignment also finds this callback in the observer's log.
+            assignment = Set.copyOf(consumer.assignment());
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // Another member may own them already: a commit now could overwrite its progress.
-            pending.forget(partitions);
+            try {
+                handover.onPartitionsLost(partitions);
+            } finally {
+                dropFromAssignment(partitions);
+                observer.onPartitionsLost(partitions);
+            }
+        }
+
+        private void dropFromAssignment(Collection<TopicPartition> partitions) {
             Set<TopicPartition> remaining = new HashSet<>(assignment);
             remaining.removeAll(partitions);
             assignment = Set.copyOf(remaining);
-            observer.onPartitionsLost(partitions);
         }
     }
 

@@ -64,8 +64,6 @@ public final class AggregatorLab {
             long millis = (System.nanoTime() - start) / 1_000_000;
             out.printf("Aggregator counted %,d events and skipped %d records in %,d ms, %d commits%n",
                     aggregator.eventsCounted(), aggregator.skippedCount(), millis, aggregator.commits());
-            aggregator.recentSkipped().stream().limit(3).forEach(record -> out.printf("  skipped partition %d offset %d: %s%n",
-                    record.partition(), record.offset(), record.reason()));
             out.println();
             printTable(out, aggregator.snapshot(), traffic.expectedStats());
             counted = aggregator.snapshot();

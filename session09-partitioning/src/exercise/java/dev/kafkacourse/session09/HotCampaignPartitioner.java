@@ -22,9 +22,8 @@ import org.apache.kafka.common.Cluster;
  * {@link org.apache.kafka.common.config.ConfigException} with the setting's name in the message (Kafka's
  * {@link org.apache.kafka.common.config.ConfigDef} does exactly that).
  *
- * <p>Where a record goes, with {@code n} = the topic's partition count ({@code cluster.partitionsForTopic(topic)},
- * all partitions, not only the available ones) and {@code home} = {@code Utils.toPositive(Utils.murmur2(keyBytes))
- * % n}, the default partitioner's choice:
+ * <p>Where a record goes, with {@code n} = the topic's partition count (all partitions, not only the ones that have
+ * a leader right now) and {@code home} = the partition the producer's default partitioner picks for the key:
  * <ul>
  *   <li>a key that is not a hot campaign: {@code home};</li>
  *   <li>a hot campaign: one of the {@code s = min(hot.campaign.partitions, n)} partitions {@code home, home + 1,
@@ -41,15 +40,13 @@ public final class HotCampaignPartitioner implements Partitioner {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        // TODO: read hot.campaign.ids and hot.campaign.partitions (a ConfigDef with Type.LIST and Type.INT,
-        //  Range.atLeast(1), NO_DEFAULT_VALUE parses and validates both).
+        // TODO: read and check hot.campaign.ids and hot.campaign.partitions (Kafka's ConfigDef can do both).
         throw new UnsupportedOperationException("TODO session09 exercise 1: implement HotCampaignPartitioner.configure");
     }
 
     @Override
     public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
-        // TODO: home = toPositive(murmur2(keyBytes)) % n; a hot campaign takes home, home + 1, ... in turn
-        //  (an AtomicInteger per hot campaign); no key: every partition in turn.
+        // TODO: home for every key; a hot campaign takes home, home + 1, ... in turn; no key: every partition in turn.
         throw new UnsupportedOperationException("TODO session09 exercise 1: implement HotCampaignPartitioner.partition");
     }
 

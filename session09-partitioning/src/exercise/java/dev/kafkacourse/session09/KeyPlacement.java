@@ -3,9 +3,9 @@ package dev.kafkacourse.session09;
 import java.util.List;
 
 /**
- * Exercise 3: with a key, the producer's default partitioner picks {@code murmur2(key bytes) % partitions}. Knowing
- * that lets you say where a campaign's events are, and which campaigns move, and so lose their order and their
- * consumer's state, when a topic gets more partitions.
+ * Exercise 3: with a key, the producer's default partitioner picks the partition from a hash of the key's bytes.
+ * Knowing how lets you say where a campaign's events are, and which campaigns move, and so lose their order and
+ * their consumer's state, when a topic gets more partitions.
  */
 public final class KeyPlacement {
 
@@ -14,13 +14,12 @@ public final class KeyPlacement {
 
     /**
      * The partition the default partitioner picks for a String key (serialized with {@code StringSerializer},
-     * i.e. UTF-8) on a topic with {@code partitions} partitions: {@code Utils.toPositive(Utils.murmur2(bytes)) %
-     * partitions}.
+     * i.e. UTF-8) on a topic with {@code partitions} partitions: exactly the one a real producer would choose.
      *
      * @throws IllegalArgumentException for a null key (it has no fixed partition; say so) or fewer than 1 partition
      */
     public static int partitionFor(String key, int partitions) {
-        // TODO: org.apache.kafka.common.utils.Utils has murmur2 and toPositive.
+        // TODO: hash the key's bytes the way the producer does (./course hint 09 key-placement).
         throw new UnsupportedOperationException("TODO session09 exercise 3: implement KeyPlacement.partitionFor");
     }
 
@@ -31,7 +30,7 @@ public final class KeyPlacement {
      * @throws IllegalArgumentException if either partition count is below 1
      */
     public static List<KeyMove> movedKeys(List<String> keys, int partitionsBefore, int partitionsAfter) {
-        // TODO: partitionFor(key, before) vs partitionFor(key, after) for each key.
+        // TODO: compare each key's partition before and after.
         throw new UnsupportedOperationException("TODO session09 exercise 3: implement KeyPlacement.movedKeys");
     }
 }

@@ -21,7 +21,7 @@ public final class PartitionSizing {
      *                                  {@code consumerPerPartition})
      */
     public static int partitionsFor(double targetPerSecond, double producerPerPartition, double consumerPerPartition) {
-        // TODO: validate, then Math.ceil(Math.max(t / p, t / c)), at least 1.
+        // TODO: check the three arguments, then the partition count as described above.
         throw new UnsupportedOperationException("TODO session09 exercise 2: implement PartitionSizing.partitionsFor");
     }
 
@@ -35,7 +35,7 @@ public final class PartitionSizing {
      */
     public static int plan(double targetPerSecond, double growthFactor, double producerPerPartition,
             double consumerPerPartition, int brokers) {
-        // TODO: partitionsFor(target * growth, p, c), rounded up to a multiple of brokers.
+        // TODO: check the growth and the broker count, then size for the grown target and round to the brokers.
         throw new UnsupportedOperationException("TODO session09 exercise 2: implement PartitionSizing.plan");
     }
 }

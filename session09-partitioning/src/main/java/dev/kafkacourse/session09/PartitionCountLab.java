@@ -27,7 +27,9 @@ import org.awaitility.Awaitility;
 /**
  * Lab 4: the "right partition count" from measurements. Measures what one partition takes from one producer
  * ({@code p}) and what one consumer gets through from one partition, parsing and aggregating each event
- * ({@code c}), then works out partitions = max(t / p, t / c) for a target throughput {@code t}, rounded up.
+ * ({@code c}), then works out the partition count for a target throughput {@code t} with exercise 2's
+ * {@link PartitionSizing#partitionsFor}: {@code ./course lab} builds the reference answer, and
+ * {@code -Dcourse.track=exercise} runs the lab on the learner's.
  */
 public final class PartitionCountLab {
 
@@ -79,13 +81,14 @@ public final class PartitionCountLab {
         out.printf("1 partition -> consumer : %,9.0f records/s  %6.1f MB/s   (c, parse + aggregate per campaign)%n%n",
                 c, bytes / consumerSeconds / 1e6);
 
-        int partitions = (int) Math.ceil(Math.max(target / p, target / c));
+        // Exercise 2's PartitionSizing (the reference answer when run with ./course lab).
+        int partitions = PartitionSizing.partitionsFor(target, p, c);
         out.printf("target t = %,.0f events/s%n", target);
         out.printf("partitions = max(t/p, t/c) = max(%.2f, %.2f) -> %d%n", target / p, target / c, partitions);
         double withDb = Math.min(c, 1000 / DB_WRITE_MILLIS);
         out.printf("what if each event also costs a %.1f ms database write: c <= %,.0f/s -> max(%.2f, %.2f) -> %d%n",
                 DB_WRITE_MILLIS, withDb, target / p, target / withDb,
-                (int) Math.ceil(Math.max(target / p, target / withDb)));
+                PartitionSizing.partitionsFor(target, p, withDb));
         out.println();
         out.println("These are one laptop's in-JVM figures. Measure p and c on the real cluster and with the real");
         out.println("consumer code (kafka-producer-perf-test.sh / your consumer on a 1-partition topic).");

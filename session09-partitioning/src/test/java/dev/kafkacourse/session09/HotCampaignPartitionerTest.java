@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,6 +72,80 @@ class HotCampaignPartitionerTest {
         Map<Integer, Long> counts = counts(IntStream.range(0, 100).map(i -> partition(partitioner, "c-001", cluster(4))));
 
         assertThat(counts).containsOnlyKeys(0, 1, 2, 3).allSatisfy((partition, count) -> assertThat(count).isEqualTo(25));
+    }
+
+    @Test
+    void keysStayPutWhileAPartitionHasNoLeader() {
+        HotCampaignPartitioner partitioner = configured("c-001", 3);
+        // Partition 2's leader is away: 5 of 6 partitions are available, but a key must not move because of that.
+        Cluster oneLeaderAway = cluster(6, 2);
+
+        for (int rank = 2; rank <= 20; rank++) {
+            String campaign = AdEventGenerator.campaignId(rank);
+            assertThat(partition(partitioner, campaign, oneLeaderAway)).as(campaign).isEqualTo(home(campaign, 6));
+        }
+    }
+
+    @Test
+    void interleavedHotCampaignsEachTakeAllTheirPartitions() {
+        HotCampaignPartitioner partitioner = configured("c-001,c-002", 2);
+        Map<String, List<Integer>> chosen = new TreeMap<>();
+
+        for (int i = 0; i < 40; i++) {
+            String campaign = i % 2 == 0 ? "c-001" : "c-002";
+            chosen.computeIfAbsent(campaign, c -> new ArrayList<>()).add(partition(partitioner, campaign, cluster(6)));
+        }
+
+        chosen.forEach((campaign, partitions) -> {
+            int home = home(campaign, 6);
+            assertThat(counts(partitions.stream().mapToInt(Integer::intValue))).as(campaign)
+                    .isEqualTo(Map.of(home, 10L, (home + 1) % 6, 10L));
+        });
+    }
+
+    @Test
+    void callsFromManyThreadsStillTakeTurnsExactly() throws Exception {
+        HotCampaignPartitioner partitioner = configured("c-001", 3);
+        Cluster cluster = cluster(6);
+        // Enough calls that the threads overlap for long stretches on any machine: a counter that is not
+        // thread-safe loses turns, and the three partitions no longer get exactly a third each.
+        int threads = 8;
+        int callsPerThread = 150_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<int[]>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    int[] perPartition = new int[6];
+                    start.await();
+                    for (int i = 0; i < callsPerThread; i++) {
+                        perPartition[partition(partitioner, "c-001", cluster)]++;
+                    }
+                    return perPartition;
+                }));
+            }
+            start.countDown();
+            long[] total = new long[6];
+            for (Future<int[]> result : results) {
+                int[] perPartition = result.get(60, TimeUnit.SECONDS);
+                for (int p = 0; p < 6; p++) {
+                    total[p] += perPartition[p];
+                }
+            }
+            int home = home("c-001", 6);
+            long each = (long) threads * callsPerThread / 3;
+            Map<Integer, Long> counts = new TreeMap<>();
+            for (int p = 0; p < 6; p++) {
+                if (total[p] > 0) {
+                    counts.put(p, total[p]);
+                }
+            }
+            assertThat(counts).as("records per partition after %d calls from %d threads", threads * callsPerThread,
+                    threads).isEqualTo(Map.of(home, each, (home + 1) % 6, each, (home + 2) % 6, each));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -169,10 +248,17 @@ class HotCampaignPartitionerTest {
     }
 
     private static Cluster cluster(int partitions) {
-        Node node = new Node(0, "localhost", 9092);
+        return cluster(partitions, -1);
+    }
+
+    /** A one-broker cluster whose topic has {@code partitions} partitions, {@code leaderless} without a leader. */
+    private static Cluster cluster(int partitions, int leaderless) {
+        Node node = new Node(1, "localhost", 9092);
         List<PartitionInfo> infos = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
-            infos.add(new PartitionInfo(TOPIC, p, node, new Node[] {node}, new Node[] {node}));
+            Node leader = p == leaderless ? null : node;
+            infos.add(new PartitionInfo(TOPIC, p, leader, new Node[] {node}, p == leaderless ? new Node[0]
+                    : new Node[] {node}));
         }
         return new Cluster("test", List.of(node), infos, Set.of(), Set.of());
     }

@@ -47,6 +47,15 @@ class PartitionSizingTest {
     }
 
     @Test
+    void theGrowthIsAppliedToTheTargetBeforeRoundingUp() {
+        // example C twice as big: t = 200,000/s, max(6.67, 16.67) -> 17 (not 9 partitions for today times 2 = 18)
+        assertThat(PartitionSizing.plan(100_000, 2.0, 30_000, 12_000, 1)).isEqualTo(17);
+        // the same on 3 brokers: 17 -> 18; on 4 brokers: 17 -> 20
+        assertThat(PartitionSizing.plan(100_000, 2.0, 30_000, 12_000, 3)).isEqualTo(18);
+        assertThat(PartitionSizing.plan(100_000, 2.0, 30_000, 12_000, 4)).isEqualTo(20);
+    }
+
+    @Test
     void nonsenseInputsAreRejectedNamingTheArgument() {
         assertThatThrownBy(() -> PartitionSizing.partitionsFor(0, 20_000, 7_500))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetPerSecond");

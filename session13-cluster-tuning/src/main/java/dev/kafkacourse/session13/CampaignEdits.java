@@ -52,16 +52,15 @@ public final class CampaignEdits {
         return edits;
     }
 
-    /** The campaign table the edits leave behind: the latest version per key, tombstoned keys removed. */
-    public static Map<String, Campaign> table(List<Edit> edits) {
+    /**
+     * The campaign table {@link #day} leaves behind: c-001 with its last budget, c-002 paused, c-004; c-003 was
+     * deleted. Spelled out rather than computed, so it is the story's expected result, not a second reader.
+     */
+    public static Map<String, Campaign> tableAfterDay() {
         Map<String, Campaign> table = new LinkedHashMap<>();
-        for (Edit edit : edits) {
-            if (edit.campaign() == null) {
-                table.remove(edit.key());
-            } else {
-                table.put(edit.key(), edit.campaign());
-            }
-        }
+        table.put("c-001", new Campaign("c-001", "Winter sale", 100_000_000, CampaignStatus.ACTIVE));
+        table.put("c-002", new Campaign("c-002", "App install", 20_000_000, CampaignStatus.PAUSED));
+        table.put("c-004", new Campaign("c-004", "Spring teaser", 30_000_000, CampaignStatus.ACTIVE));
         return table;
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session13;
 
+import dev.kafkacourse.support.kafka.Consume;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -94,7 +93,8 @@ public final class CompactionLab {
                 start.plus(EDIT_GAP.multipliedBy(edits.size())).toEpochMilli());
         edits.add(next);
         CampaignEdits.publish(producer, campaigns, List.of(next));
-        Map<String, Campaign> table = CampaignEdits.table(edits);
+        Map<String, Campaign> table = new LinkedHashMap<>(CampaignEdits.tableAfterDay());
+        table.put(next.key(), next.campaign());
         List<LogEntry> compacted = Awaitility.await("tombstones removed from " + campaigns).atMost(CLEANER_WAIT)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> read(kafka, partition), log -> log.stream().noneMatch(e -> e.value() == null));
@@ -104,7 +104,7 @@ public final class CompactionLab {
         out.printf("%nPublished one more edit (c-005 created); the cleaning it triggered removed the tombstone:%n");
         print(out, "after the next cleaning", compacted, segmentsAfter);
         out.printf("  a consumer reading from the beginning gets exactly the campaign table %s: %s%n", table.keySet(),
-                tableOf(compacted).equals(table) && compacted.size() == table.size() ? "yes" : "NO");
+                isExactly(compacted, table) ? "yes" : "NO");
 
         out.println();
         out.printf("2) cleanup.policy=compact,delete with retention.ms=%,d: the same day of edits, made 3 hours%n"
@@ -125,50 +125,31 @@ public final class CompactionLab {
                 .until(() -> read(kafka, deletePartition), log -> log.size() == 1);
         print(out, "after retention", afterRetention, null);
         out.printf("  the table is %s, but a consumer reading from the beginning finds only %s%n",
-                table.keySet(), tableOf(afterRetention).keySet());
+                table.keySet(), afterRetention.stream().map(LogEntry::key).toList());
         return new Result(table, before, segmentsBefore.liveBaseOffsets(), firstPass, compacted,
                 segmentsAfter.liveBaseOffsets(), afterRetention);
     }
 
-    /** Every record from the log start to the end offset, tombstones included. */
+    /** Every record from the log start to the end offset, tombstones included, as an operator's dump shows it. */
     static List<LogEntry> read(KafkaFixture kafka, TopicPartition partition) {
         // No group: assign() needs none, and a group would make close() try to commit.
         Map<String, Object> config = kafka.commonConfig();
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, Campaign> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                CampaignJson.deserializer());
-        try (consumer) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            List<LogEntry> entries = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (consumer.position(partition) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + partition + " up to offset " + end);
-                }
-                for (ConsumerRecord<String, Campaign> r : consumer.poll(Duration.ofMillis(100))) {
-                    entries.add(new LogEntry(r.offset(), r.key(), r.value()));
-                }
-            }
-            return entries;
+        try (KafkaConsumer<String, Campaign> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                CampaignJson.deserializer())) {
+            return Consume.toEnd(consumer, partition.topic(), Duration.ofSeconds(30)).stream()
+                    .filter(r -> r.partition() == partition.partition())
+                    .map(r -> new LogEntry(r.offset(), r.key(), r.value())).toList();
         }
+    }
+
+    /** One record per campaign of the table, each with the table's value: nothing stale, no tombstone. */
+    private static boolean isExactly(List<LogEntry> log, Map<String, Campaign> table) {
+        return log.size() == table.size() && log.stream().allMatch(e -> e.value() != null
+                && e.value().equals(table.get(e.key())));
     }
 
     private static boolean keysAreUnique(List<LogEntry> log) {
         return log.stream().map(LogEntry::key).distinct().count() == log.size();
-    }
-
-    static Map<String, Campaign> tableOf(List<LogEntry> log) {
-        Map<String, Campaign> table = new LinkedHashMap<>();
-        log.forEach(e -> {
-            if (e.value() == null) {
-                table.remove(e.key());
-            } else {
-                table.put(e.key(), e.value());
-            }
-        });
-        return table;
     }
 
     private static void print(PrintStream out, String label, List<LogEntry> log, LogInspector.Snapshot snapshot) {

@@ -59,6 +59,21 @@ class RetentionPlannerTest {
     }
 
     @Test
+    void windowBytesAreRoundedUpAndASmallTopicNamesItsExactMinimumBudget() {
+        // 1,001 B/s over 3 partitions for a day and 1 ms: 28,828,800.33 bytes per partition, so 28,828,801 are
+        // needed. Segments are a tenth of the replica budget here (far below the 1 GiB cap).
+        Duration window = Duration.ofDays(1).plusMillis(1);
+        RetentionPlan plan = RetentionPlanner.plan(new RetentionRequirement(216_216_006L, 1_001, 2, 3, window));
+
+        assertThat(plan).isEqualTo(new RetentionPlan(86_400_001L, 28_828_801L, 3_603_600L));
+        // One byte less per replica (6 bytes over 6 replicas) leaves 28,828,800: a fraction of a byte short.
+        assertThatThrownBy(() -> RetentionPlanner.plan(new RetentionRequirement(216_216_000L, 1_001, 2, 3, window)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("replay window")
+                .hasMessageContaining("216216006");
+    }
+
+    @Test
     void aBudgetTooSmallForOneMebibyteSegmentsIsRejected() {
         // 12 MiB over 3 partitions = 4 MiB per replica: a segment of 0.4 MiB is below Kafka's minimum.
         assertThatThrownBy(() -> RetentionPlanner.plan(

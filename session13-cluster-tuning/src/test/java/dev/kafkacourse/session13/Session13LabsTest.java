@@ -1,6 +1,7 @@
 package dev.kafkacourse.session13;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaMode;
@@ -26,22 +27,22 @@ class Session13LabsTest {
 
         LogInspector.Snapshot bySize = result.bySize();
         assertThat(bySize.endOffset()).isEqualTo(result.events());
-        if (bySize.directory().isPresent()) {
-            List<LogInspector.Segment> segments = bySize.liveSegments();
-            assertThat(segments).hasSizeGreaterThanOrEqualTo(2);
-            // Every rolled segment was filled up to segment.bytes, not beyond.
-            assertThat(segments.subList(0, segments.size() - 1)).allSatisfy(s -> assertThat(s.bytes())
-                    .isLessThanOrEqualTo(SegmentRollLab.SEGMENT_BYTES)
-                    .isGreaterThan(SegmentRollLab.SEGMENT_BYTES * 9L / 10));
-            assertThat(segments.stream().mapToLong(LogInspector.Segment::bytes).sum()).isEqualTo(bySize.sizeBytes());
+        // Bigger than one segment: describeLogDirs sees the rolled segments wherever the broker runs.
+        assertThat(bySize.sizeBytes()).isGreaterThan(SegmentRollLab.SEGMENT_BYTES);
 
-            // One record per second of event time; a segment rolls once it spans more than 60 s: 61 records each.
-            assertThat(result.byTimeOffsets()).containsExactly(0L, 61L, 122L, 183L, 244L);
-            for (int i = 0; i < result.byTimeFirstTimestamps().size(); i++) {
-                assertThat(result.byTimeFirstTimestamps().get(i) - result.byTimeStart()).isEqualTo(i * 61_000L);
-            }
-        } else {
-            assertThat(bySize.sizeBytes()).isPositive();
+        assumeSegmentFilesVisible(kafka, bySize);
+        List<LogInspector.Segment> segments = bySize.liveSegments();
+        assertThat(segments).hasSizeGreaterThanOrEqualTo(2);
+        // Every rolled segment was filled up to segment.bytes, not beyond.
+        assertThat(segments.subList(0, segments.size() - 1)).allSatisfy(s -> assertThat(s.bytes())
+                .isLessThanOrEqualTo(SegmentRollLab.SEGMENT_BYTES)
+                .isGreaterThan(SegmentRollLab.SEGMENT_BYTES * 9L / 10));
+        assertThat(segments.stream().mapToLong(LogInspector.Segment::bytes).sum()).isEqualTo(bySize.sizeBytes());
+
+        // One record per second of event time; a segment rolls once it spans more than 60 s: 61 records each.
+        assertThat(result.byTimeOffsets()).containsExactly(0L, 61L, 122L, 183L, 244L);
+        for (int i = 0; i < result.byTimeFirstTimestamps().size(); i++) {
+            assertThat(result.byTimeFirstTimestamps().get(i) - result.byTimeStart()).isEqualTo(i * 61_000L);
         }
     }
 
@@ -58,12 +59,13 @@ class Session13LabsTest {
 
         // Segments of 61 records (see segment-roll); the three whose newest record is older than 150 s go.
         assertThat(result.timeAfter().earliestOffset()).isGreaterThanOrEqualTo(183);
-        if (result.sizeBefore().directory().isPresent()) {
-            assertThat(result.sizeBefore().liveBaseOffsets()).contains(result.sizeAfter().earliestOffset());
-            assertThat(result.sizeAfter().liveBaseOffsets().get(0)).isEqualTo(result.sizeAfter().earliestOffset());
-            assertThat(result.timeBefore().liveBaseOffsets()).contains(result.timeAfter().earliestOffset());
-            assertThat(result.timeAfter().hasDeletedFiles()).isFalse();
-        }
+
+        assumeSegmentFilesVisible(kafka, result.sizeBefore());
+        // The earliest offset jumps to a segment's base offset: whole segments went.
+        assertThat(result.sizeBefore().liveBaseOffsets()).contains(result.sizeAfter().earliestOffset());
+        assertThat(result.sizeAfter().liveBaseOffsets().get(0)).isEqualTo(result.sizeAfter().earliestOffset());
+        assertThat(result.timeBefore().liveBaseOffsets()).contains(result.timeAfter().earliestOffset());
+        assertThat(result.timeAfter().hasDeletedFiles()).isFalse();
     }
 
     @Test
@@ -75,7 +77,7 @@ class Session13LabsTest {
                 .containsExactly("c-002", "c-003", "c-001", "c-004");
         assertThat(result.afterFirstCleaning().get(1).value()).as("the tombstone survives the first cleaning").isNull();
         assertThat(result.compacted()).extracting(CompactionLab.LogEntry::offset).containsExactly(4L, 7L, 8L, 9L);
-        assertThat(CompactionLab.tableOf(result.compacted())).isEqualTo(result.expectedTable());
+        assertThat(CampaignTables.ofLog(result.compacted())).isEqualTo(result.expectedTable());
         assertThat(result.compacted()).hasSameSizeAs(result.expectedTable().keySet());
         assertThat(result.compactDelete()).extracting(CompactionLab.LogEntry::key).containsExactly("c-005");
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("exactly the campaign table", ": yes");
@@ -91,11 +93,23 @@ class Session13LabsTest {
                 .isEqualTo(ConfigEntry.ConfigSource.STATIC_BROKER_CONFIG);
         assertThat(result.ioThreadsEntryAfterChange().value()).isEqualTo(String.valueOf(BrokerThreadsLab.NEW_IO_THREADS));
         assertThat(result.ioThreadsEntryAfterChange().source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG);
-        if (kafka.cluster().mode() == KafkaMode.EMBEDDED) {
-            assertThat(result.metricsAfter().get("BytesInPerSec (count)")).hasValueSatisfying(v -> assertThat(v).isPositive());
-            assertThat(result.metricsAfter().get("RequestQueueSize")).hasValueSatisfying(v -> assertThat(v).isNotNegative());
-            assertThat(result.ioThreadsAfter()).isLessThan(result.ioThreadsBefore());
-            assertThat(result.ioThreadsRestored()).isEqualTo(result.ioThreadsBefore());
-        }
+
+        assumeTrue(kafka.cluster().mode() == KafkaMode.EMBEDDED, "Broker JMX metrics and request handler threads "
+                + "checked only on the embedded backend: the " + kafka.cluster().mode().label() + " broker runs in "
+                + "another process (run with -Dkafka.mode=embedded to check them)");
+        assertThat(result.metricsAfter().get("BytesInPerSec (count)")).hasValueSatisfying(v -> assertThat(v).isPositive());
+        assertThat(result.metricsAfter().get("RequestQueueSize")).hasValueSatisfying(v -> assertThat(v).isNotNegative());
+        assertThat(result.ioThreadsAfter()).isLessThan(result.ioThreadsBefore());
+        assertThat(result.ioThreadsRestored()).isEqualTo(result.ioThreadsBefore());
+    }
+
+    /**
+     * Segment files can be listed only where the partition directory is on this machine's disk (the embedded
+     * backend); elsewhere the rest of the check is reported as skipped, with the reason, instead of passing quietly.
+     */
+    private static void assumeSegmentFilesVisible(KafkaFixture kafka, LogInspector.Snapshot snapshot) {
+        assumeTrue(snapshot.directory().isPresent(), "Segment files checked only where the partition directory is "
+                + "on this machine's disk: the " + kafka.cluster().mode().label() + " broker keeps it elsewhere (run "
+                + "with -Dkafka.mode=embedded to check them); offsets and sizes were checked");
     }
 }

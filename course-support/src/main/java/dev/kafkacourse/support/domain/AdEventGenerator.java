@@ -26,7 +26,8 @@ import java.util.UUID;
  * </ul>
  *
  * <p>Event times start at {@link Builder#startingAt}, by default the current minute: brokers delete records whose
- * timestamps are older than the topic's retention (7 days by default), so old fixed dates would vanish.
+ * timestamps are older than the topic's retention (7 days by default), so old fixed dates would vanish, and reject
+ * records more than an hour in the future, so a long run ends at the current time instead (see defaultStart).
  */
 public final class AdEventGenerator {
 
@@ -34,6 +35,8 @@ public final class AdEventGenerator {
     private static final String[] DEVICES = {"mobile", "mobile", "mobile", "desktop", "tablet"};
     private static final int ADS_PER_CAMPAIGN = 3;
     private static final int USERS = 5_000;
+    /** How far ahead of the wall clock generated event time may run (the broker's limit is 1 hour). */
+    static final Duration MAX_AHEAD = Duration.ofMinutes(10);
 
     private final Builder settings;
     private final double[] cumulativePopularity;
@@ -52,6 +55,19 @@ public final class AdEventGenerator {
         return String.format("c-%03d", rank);
     }
 
+    /**
+     * Without {@link Builder#startingAt}, event time starts at the minute the builder was made; a run so long that it would end
+     * more than {@link #MAX_AHEAD} ahead of the wall clock ends now instead, because brokers reject records more than
+     * {@code log.message.timestamp.after.max.ms} (1 hour by default) in the future.
+     */
+    static long defaultStart(long minute, long spanMillis) {
+        if (minute + spanMillis <= System.currentTimeMillis() + MAX_AHEAD.toMillis()) {
+            return minute;
+        }
+        return Instant.ofEpochMilli(System.currentTimeMillis() - spanMillis).truncatedTo(ChronoUnit.MINUTES)
+                .toEpochMilli();
+    }
+
     /** Generates {@link Builder#impressions} impressions, their clicks and the configured noise. */
     public GeneratedEvents generate() {
         SplittableRandom random = new SplittableRandom(settings.seed);
@@ -62,8 +78,9 @@ public final class AdEventGenerator {
             clickCost[rank] = 100_000 + random.nextInt(900_000);       // 0.1–1.0 per click (CPC)
         }
         Run run = new Run(random);
-        long start = settings.startTime.toEpochMilli();
         double intervalMs = 1000.0 / settings.eventsPerSecond;
+        long start = settings.startExplicit ? settings.startTime.toEpochMilli()
+                : defaultStart(settings.startTime.toEpochMilli(), (long) (settings.impressions * intervalMs));
         PriorityQueue<AdEvent> pendingClicks = new PriorityQueue<>(Comparator.comparingLong(AdEvent::timestamp));
 
         for (int i = 0; i < settings.impressions; i++) {
@@ -203,6 +220,7 @@ public final class AdEventGenerator {
         private double clickThroughRate = 0.05;
         private double eventsPerSecond = 100;
         private Instant startTime = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        private boolean startExplicit;
         private double duplicateRate;
         private double lateRate;
         private Duration lateness = Duration.ofMinutes(2);
@@ -249,6 +267,7 @@ public final class AdEventGenerator {
 
         public Builder startingAt(Instant start) {
             this.startTime = java.util.Objects.requireNonNull(start, "start");
+            this.startExplicit = true;
             return this;
         }
 
@@ -287,6 +306,7 @@ public final class AdEventGenerator {
             copy.clickThroughRate = clickThroughRate;
             copy.eventsPerSecond = eventsPerSecond;
             copy.startTime = startTime;
+            copy.startExplicit = startExplicit;
             copy.duplicateRate = duplicateRate;
             copy.lateRate = lateRate;
             copy.lateness = lateness;

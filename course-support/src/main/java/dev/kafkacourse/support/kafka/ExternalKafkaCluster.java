@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Node;
 
 /**
  * A cluster someone else runs: MSK, Confluent Cloud, the compose cluster in docker/, or {@code ./course cluster}.
@@ -31,24 +33,29 @@ public final class ExternalKafkaCluster implements KafkaCluster {
 
     private final String bootstrapServers;
     private final Map<String, Object> clientProperties;
-    private final int brokerCount;
+    private final List<Integer> brokerIds;
 
-    private ExternalKafkaCluster(String bootstrapServers, Map<String, Object> clientProperties, int brokerCount) {
+    private ExternalKafkaCluster(String bootstrapServers, Map<String, Object> clientProperties,
+            List<Integer> brokerIds) {
         this.bootstrapServers = bootstrapServers;
         this.clientProperties = Map.copyOf(clientProperties);
-        this.brokerCount = brokerCount;
+        this.brokerIds = List.copyOf(brokerIds);
     }
 
     /** Connects using the environment; fails with a message naming the setting if it is missing or wrong. */
     public static ExternalKafkaCluster connect() {
-        String servers = Settings.get(BOOTSTRAP_PROPERTY, BOOTSTRAP_ENV);
+        return connect(Settings.get(BOOTSTRAP_PROPERTY, BOOTSTRAP_ENV),
+                Settings.get(CLIENT_CONFIG_PROPERTY, CLIENT_CONFIG_ENV));
+    }
+
+    /** The same from explicit settings (null: not set), so the messages can be tested whatever the environment. */
+    static ExternalKafkaCluster connect(String servers, String configFile) {
         if (servers == null) {
             throw new KafkaSettingsException("kafka.mode=external needs the cluster's address: set " + BOOTSTRAP_ENV
                     + " (e.g. export " + BOOTSTRAP_ENV + "=b-1.mycluster.kafka.ap-northeast-2.amazonaws.com:9098) "
                     + "or -D" + BOOTSTRAP_PROPERTY + "=host:port. For TLS/SASL/IAM also set " + CLIENT_CONFIG_ENV
                     + " to a client properties file.");
         }
-        String configFile = Settings.get(CLIENT_CONFIG_PROPERTY, CLIENT_CONFIG_ENV);
         Map<String, Object> props = configFile == null ? Map.of() : loadClientConfig(Path.of(configFile));
         return connect(servers, props, DEFAULT_CONNECT_TIMEOUT);
     }
@@ -62,8 +69,10 @@ public final class ExternalKafkaCluster implements KafkaCluster {
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         adminProps.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         try (Admin admin = Admin.create(adminProps)) {
-            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).size();
+            // Broker ids as the cluster has them: MSK's start at 1, a team cluster's may be anything.
+            List<Integer> brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .nodes().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).stream().map(Node::id).sorted()
+                    .toList();
             return new ExternalKafkaCluster(bootstrapServers, clientProperties, brokers);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -118,7 +127,16 @@ public final class ExternalKafkaCluster implements KafkaCluster {
 
     @Override
     public int brokerCount() {
-        return brokerCount;
+        return brokerIds.size();
+    }
+
+    @Override
+    public int brokerId(int index) {
+        if (index < 0 || index >= brokerIds.size()) {
+            throw new IllegalArgumentException("No broker " + index + ": the cluster at " + bootstrapServers
+                    + " has " + brokerIds.size() + " brokers (ids " + brokerIds + ")");
+        }
+        return brokerIds.get(index);
     }
 
     /** Nothing to stop: the cluster outlives us. */

@@ -28,20 +28,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaFixture implements AutoCloseable {
 
-    /** Distinguishes runs against a long-lived external cluster. */
-    private static final String RUN_ID = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    /** Distinguishes runs against a long-lived external cluster. Letters only: see {@link #uniqueName}. */
+    private static final String RUN_ID = letters(ThreadLocalRandom.current().nextInt(26 * 26 * 26, 26 * 26 * 26 * 26));
+    /** JVM-wide, so a test class run twice in one JVM (as the exercise verifier does) never reuses a name. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final int MAX_NAME_LENGTH = 200;
 
     private final KafkaCluster cluster;
     private final String scope;
-    private final AtomicInteger sequence = new AtomicInteger();
     private final List<AutoCloseable> clients = new ArrayList<>();
     private final List<String> namedTopics = new ArrayList<>();
     private Admin admin;
 
     private KafkaFixture(KafkaCluster cluster, String scope) {
         this.cluster = cluster;
-        this.scope = sanitize(scope);
+        this.scope = sanitize(scope.replaceAll("[0-9]+", ""));
     }
 
     /** A fixture on {@code cluster}; names it makes contain {@code scope} (e.g. the test's name). */
@@ -112,7 +113,7 @@ public final class KafkaFixture implements AutoCloseable {
     public Map<String, Object> commonConfig() {
         Map<String, Object> config = new HashMap<>(cluster.clientProperties());
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, scope + "-" + sequence.incrementAndGet());
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, scope + "-" + letters(SEQUENCE.incrementAndGet()));
         return config;
     }
 
@@ -228,9 +229,23 @@ public final class KafkaFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code base-scope-run-sequence}, where only {@code base} may hold digits: a test that checks an error message
+     * names "3 partitions" must not pass because the topic's name happens to contain a 3.
+     */
     private String uniqueName(String base) {
-        String name = sanitize(base) + "-" + scope + "-" + RUN_ID + "-" + sequence.incrementAndGet();
+        String name = sanitize(base) + "-" + scope + "-" + RUN_ID + "-" + letters(SEQUENCE.incrementAndGet());
         return name.length() <= MAX_NAME_LENGTH ? name : name.substring(name.length() - MAX_NAME_LENGTH);
+    }
+
+    /** {@code n} in base 26 with the digits a..z. */
+    private static String letters(int n) {
+        StringBuilder text = new StringBuilder();
+        do {
+            text.insert(0, (char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return text.toString();
     }
 
     private static String sanitize(String text) {

@@ -154,4 +154,24 @@ class AdEventGeneratorTest {
         events.forEach(e -> stats.merge(e.campaignId(), CampaignStats.EMPTY.plus(e), CampaignStats::plus));
         return stats;
     }
+
+    @Test
+    void aLongRunEndsNowInsteadOfRunningAheadOfWhatABrokerAccepts() {
+        // 10,000 impressions at 1 per second of event time: almost three hours, more than the broker's 1 h limit.
+        GeneratedEvents events = AdEventGenerator.builder().impressions(10_000).eventsPerSecond(1).build().generate();
+        long latest = events.allEvents().stream().mapToLong(AdEvent::timestamp).max().orElseThrow();
+        long earliest = events.allEvents().stream().mapToLong(AdEvent::timestamp).min().orElseThrow();
+
+        assertThat(latest).isLessThanOrEqualTo(System.currentTimeMillis() + AdEventGenerator.MAX_AHEAD.toMillis());
+        assertThat(latest - earliest).isGreaterThan(Duration.ofHours(2).toMillis());
+    }
+
+    @Test
+    void aShortRunStartsAtTheCurrentMinute() {
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        long first = AdEventGenerator.builder().impressions(10).build().generate().allEvents().stream()
+                .mapToLong(AdEvent::timestamp).min().orElseThrow();
+
+        assertThat(first).isBetween(before.toEpochMilli(), before.plus(Duration.ofMinutes(1)).toEpochMilli());
+    }
 }

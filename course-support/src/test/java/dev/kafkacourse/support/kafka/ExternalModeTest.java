@@ -57,7 +57,7 @@ class ExternalModeTest {
 
     @Test
     void missingBootstrapServersNamesTheSettingAndTheFix() {
-        assertThatThrownBy(ExternalKafkaCluster::connect)
+        assertThatThrownBy(() -> ExternalKafkaCluster.connect(null, null))
                 .isInstanceOf(KafkaSettingsException.class)
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS")
                 .hasMessageContaining("KAFKA_CLIENT_CONFIG");
@@ -74,10 +74,8 @@ class ExternalModeTest {
 
     @Test
     void unreadableClientConfigNamesTheFile(@TempDir Path dir) {
-        System.setProperty(ExternalKafkaCluster.BOOTSTRAP_PROPERTY, "127.0.0.1:1");
-        System.setProperty(ExternalKafkaCluster.CLIENT_CONFIG_PROPERTY, dir.resolve("missing.properties").toString());
-
-        assertThatThrownBy(ExternalKafkaCluster::connect)
+        assertThatThrownBy(() -> ExternalKafkaCluster.connect("127.0.0.1:1",
+                dir.resolve("missing.properties").toString()))
                 .isInstanceOf(KafkaSettingsException.class)
                 .hasMessageContaining("KAFKA_CLIENT_CONFIG")
                 .hasMessageContaining("missing.properties");

@@ -1,0 +1,171 @@
+package dev.kafkacourse.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./course verify-exercises [NN ...]} (also {@code verify-stubs}): proves that the exercise tests can tell a
+ * right answer from a wrong one. For every session: the reference solution passes its exercise tests, every
+ * untouched stub fails every exercise test case, and every known-wrong answer fails its exercise's test with a real
+ * test failure (a wrong answer that does not compile proves nothing, so it counts as a defect).
+ *
+ * <p>One Maven build compiles every session's solution and tests; then each session runs in one JVM of its own
+ * ({@link VariantRunner}) that compiles the variants with the JDK's compiler and runs them all against one broker.
+ */
+final class ExerciseVerification {
+
+    /** A session whose JVM runs longer than this is stopped and reported (a wrong answer that hangs the JVM). */
+    private static final long SESSION_TIMEOUT_MINUTES = 20;
+
+    private final Course course;
+    private final PrintStream out;
+
+    ExerciseVerification(Course course, PrintStream out) {
+        this.course = course;
+        this.out = out;
+    }
+
+    int verify(List<String> typedSessions) {
+        long started = System.nanoTime();
+        List<SessionManifest> sessions = select(typedSessions);
+        if (sessions.isEmpty()) {
+            out.println("No session with exercises to verify.");
+            return CourseCli.OK;
+        }
+        out.printf("Building %d session%s (solutions and tests) ...%n", sessions.size(),
+                sessions.size() == 1 ? "" : "s");
+        Path log = course.root().resolve(".course/logs/verify-exercises.log");
+        if (new SessionJvm(course).build(sessions, log) != 0) {
+            out.println("✗ The build failed; see " + course.root().relativize(log));
+            Maven.compileErrors(log).forEach(line -> out.println("    " + line));
+            return CourseCli.FAILED;
+        }
+
+        List<String> defects = new ArrayList<>();
+        List<String> table = new ArrayList<>();
+        int wrongTotal = 0;
+        long stubCasesTotal = 0;
+        for (SessionManifest session : sessions) {
+            long sessionStarted = System.nanoTime();
+            out.printf("%nSession %s (%s): %d exercises, %d known-wrong answers%n", session.number(),
+                    session.module(), session.exercises().size(), wrongAnswers(session));
+            Map<String, SessionJvm.Outcome> outcomes = runSession(session, defects);
+            int before = defects.size();
+            stubCasesTotal += judge(session, outcomes, defects);
+            wrongTotal += wrongAnswers(session);
+            table.add(String.format(Locale.ROOT, "  %-26s %9d %9d %13d %8.0f s   %s", session.module(),
+                    session.exercises().size(), wrongAnswers(session),
+                    outcomes.containsKey("stub") ? outcomes.get("stub").cases().size() : 0,
+                    (System.nanoTime() - sessionStarted) / 1e9, defects.size() == before ? "✓" : "✗"));
+        }
+
+        out.printf("%n  %-26s %9s %9s %13s %10s%n", "session", "exercises", "wrong", "stub cases", "time");
+        table.forEach(out::println);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (defects.isEmpty()) {
+            out.printf(Locale.ROOT, "%n✓ %d sessions: every reference solution passes, all %d stub test cases fail, "
+                    + "all %d known-wrong answers are caught (%.0f s).%n", sessions.size(), stubCasesTotal,
+                    wrongTotal, seconds);
+            return CourseCli.OK;
+        }
+        out.printf(Locale.ROOT, "%n✗ %d defect%s in the exercise checking (%.0f s):%n", defects.size(),
+                defects.size() == 1 ? "" : "s", seconds);
+        defects.forEach(defect -> out.println("    " + defect));
+        return CourseCli.FAILED;
+    }
+
+    private List<SessionManifest> select(List<String> typed) {
+        if (typed.isEmpty()) {
+            return course.sessions().stream().filter(s -> !s.exercises().isEmpty()).toList();
+        }
+        return typed.stream().map(t -> course.session(t).orElseThrow(() -> new CourseCli.UsageException(
+                "No session '" + t + "'. Sessions: " + course.sessions().stream().map(SessionManifest::number)
+                        .toList()))).toList();
+    }
+
+    private static int wrongAnswers(SessionManifest session) {
+        return session.exercises().stream().mapToInt(e -> e.wrong().size()).sum();
+    }
+
+    /** Runs the solution, the stubs and every wrong answer of one session in one JVM; returns outcomes by variant. */
+    private Map<String, SessionJvm.Outcome> runSession(SessionManifest session, List<String> defects) {
+        Path module = course.module(session);
+        List<String> allTests = session.exercises().stream().map(SessionManifest.Exercise::test).distinct().toList();
+        List<String> plan = new ArrayList<>();
+        plan.add(VariantRunner.planLine("solution", null, allTests));
+        plan.add(VariantRunner.planLine("stub", module.resolve("src/exercise/java"), allTests));
+        for (SessionManifest.Exercise exercise : session.exercises()) {
+            for (SessionManifest.WrongAnswer wrong : exercise.wrong()) {
+                plan.add(VariantRunner.planLine(exercise.id() + "/" + wrong.id(),
+                        module.resolve(exercise.wrongSources(wrong)), List.of(exercise.test())));
+            }
+        }
+        try {
+            return new SessionJvm(course).runBatch(session, plan, SESSION_TIMEOUT_MINUTES);
+        } catch (IOException | SessionJvm.TimeoutException e) {
+            defects.add(session.number() + ": " + e.getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while verifying session " + session.number(), e);
+        }
+    }
+
+    /** Adds the session's defects; returns how many stub test cases failed as they must. */
+    private long judge(SessionManifest session, Map<String, SessionJvm.Outcome> outcomes, List<String> defects) {
+        String n = session.number();
+        SessionJvm.Outcome solution = outcomes.get("solution");
+        if (solution == null || solution.cases().isEmpty()) {
+            defects.add(n + " solution: the exercise tests did not run");
+        } else {
+            solution.byClass().forEach((testClass, cases) -> cases.stream()
+                    .filter(c -> c.outcome() != TestReports.Outcome.PASSED)
+                    .forEach(c -> defects.add(n + " solution: " + testClass + "#" + c.name() + " "
+                            + c.outcome().name().toLowerCase(Locale.ROOT) + ": " + c.problem())));
+            session.exercises().stream().map(SessionManifest.Exercise::test)
+                    .filter(t -> !solution.byClass().containsKey(t))
+                    .forEach(t -> defects.add(n + " solution: " + t + " ran no test"));
+        }
+        SessionJvm.Outcome stub = outcomes.get("stub");
+        long stubFailures = 0;
+        if (stub == null) {
+            defects.add(n + " stub: did not run");
+        } else if (stub.compileError() != null) {
+            defects.add(n + " stub: does not compile: " + stub.compileError());
+        } else {
+            stubFailures = stub.count(TestReports.Outcome.FAILED);
+            stub.byClass().forEach((testClass, cases) -> cases.stream()
+                    .filter(c -> c.outcome() != TestReports.Outcome.FAILED)
+                    .forEach(c -> defects.add(n + " stub: " + testClass + "#" + c.name() + " "
+                            + c.outcome().name().toLowerCase(Locale.ROOT) + " on the untouched stub")));
+            out.printf("  stub: %d of %d exercise test cases fail, as they must%n", stubFailures,
+                    stub.cases().size());
+        }
+        for (SessionManifest.Exercise exercise : session.exercises()) {
+            for (SessionManifest.WrongAnswer wrong : exercise.wrong()) {
+                String variant = exercise.id() + "/" + wrong.id();
+                SessionJvm.Outcome outcome = outcomes.get(variant);
+                if (outcome == null) {
+                    defects.add(n + " " + variant + ": did not run");
+                } else if (outcome.compileError() != null) {
+                    defects.add(n + " " + variant + ": does not compile, so it proves nothing: "
+                            + outcome.compileError());
+                } else if (outcome.count(TestReports.Outcome.FAILED) == 0) {
+                    defects.add(n + " " + variant + ": NOT CAUGHT, " + outcome.count(TestReports.Outcome.PASSED)
+                            + " tests pass on it (" + wrong.why() + ")");
+                } else {
+                    String first = outcome.cases().stream().filter(c -> c.outcome() == TestReports.Outcome.FAILED)
+                            .findFirst().map(c -> c.name() + ": " + c.problem()).orElse("");
+                    out.printf("  ✓ %-44s caught by %s%n", variant, first.length() <= 110 ? first
+                            : first.substring(0, 107) + "...");
+                }
+            }
+        }
+        return stubFailures;
+    }
+}

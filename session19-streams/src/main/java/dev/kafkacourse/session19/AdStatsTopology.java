@@ -1,0 +1,87 @@
+package dev.kafkacourse.session19;
+
+import dev.kafkacourse.support.domain.AdEvent;
+import dev.kafkacourse.support.domain.AdEventJson;
+import dev.kafkacourse.support.domain.CampaignStats;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The pipeline's statistics topology, the one the application runs and every test checks:
+ *
+ * <pre>
+ * ad-events ─▶ parse-validate ─┬─ refused ─▶ ad-events-dlq   (original bytes, reason in dlq.* headers)
+ *                              └─ valid ─▶ dedupe-by-event-id ─▶ group by campaign (no repartition)
+ *   ─▶ 1-minute tumbling windows with grace ─▶ aggregate impressions, clicks, spend
+ *   ─▶ suppress until the window closes ─▶ ad-stats-1m   (one final record per campaign and window)
+ * </pre>
+ *
+ * Event time is the AdEvent's own timestamp. A late event is counted while its window is within grace of the
+ * stream time; after that it is dropped (Streams' dropped-records metric counts it).
+ */
+public final class AdStatsTopology {
+
+    static final Serde<AdEvent> EVENTS = AdEventJson.serde();
+    static final Serde<CampaignStats> STATS = JsonSerde.of(CampaignStats.class);
+    public static final Serde<AdStats> AD_STATS = JsonSerde.of(AdStats.class);
+
+    private AdStatsTopology() {
+    }
+
+    /** Builds the topology described above from {@code config}. */
+    public static Topology build(AdStatsConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(AdStatsConfig.DEDUPE_STORE, config.dedupeRetention(),
+                        config.dedupeRetention(), false),
+                Serdes.String(), Serdes.Long()));
+
+        KStream<String, ParsedEvent> parsed = builder
+                .stream(config.inputTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("ad-events-source"))
+                .processValues(ParseAndValidate::new, Named.as("parse-validate"));
+
+        parsed.split(Named.as("parsed-"))
+                .branch((campaign, outcome) -> !outcome.isValid(), Branched.withConsumer(refused -> refused
+                        .mapValues(ParsedEvent::raw, Named.as("original-bytes"))
+                        .to(config.deadLetterTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName("dead-letter-sink")), "refused"))
+                .defaultBranch(Branched.withConsumer(valid -> windowedStats(config,
+                        valid.mapValues(ParsedEvent::event, Named.as("event")))
+                        , "valid"));
+
+        return builder.build();
+    }
+
+    private static void windowedStats(AdStatsConfig config, KStream<String, AdEvent> events) {
+        events.processValues(() -> new EventIdDeduplicator(AdStatsConfig.DEDUPE_STORE, config.dedupeRetention()),
+                        Named.as("dedupe-by-event-id"), AdStatsConfig.DEDUPE_STORE)
+                // The key already is the campaignId and nothing upstream changed it: no repartition topic.
+                .groupByKey(Grouped.<String, AdEvent>as("by-campaign").withKeySerde(Serdes.String()).withValueSerde(EVENTS))
+                .windowedBy(TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace()))
+                .aggregate(() -> CampaignStats.EMPTY, (campaign, event, stats) -> stats.plus(event),
+                        Named.as("aggregate-stats"),
+                        Materialized.<String, CampaignStats, WindowStore<Bytes, byte[]>>as(AdStatsConfig.STATS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(STATS)
+                                .withRetention(config.storeRetention()))
+                // Downstream wants one final record per window, not every update: hold them until window end + grace.
+                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("final-results-only"))
+                .toStream(Named.as("closed-windows"))
+                .map((window, stats) -> KeyValue.pair(window.key(), AdStats.of(window, stats)), Named.as("to-ad-stats"))
+                .to(config.statsTopic(), Produced.with(Serdes.String(), AD_STATS).withName("ad-stats-sink"));
+    }
+}

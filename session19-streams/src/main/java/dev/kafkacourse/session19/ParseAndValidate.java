@@ -1,0 +1,75 @@
+package dev.kafkacourse.session19;
+
+import dev.kafkacourse.session19.DeadLetterHeaders.Reason;
+import dev.kafkacourse.support.domain.AdEvent;
+import dev.kafkacourse.support.domain.AdEventJson;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * Parses each record of {@code ad-events} once, checks the rules JSON parsing cannot see, and gives the record its
+ * event time: the event's own {@code timestamp}, not when a producer happened to send it. A refused record keeps
+ * its original key and bytes and gets the reason and its origin in {@link DeadLetterHeaders}.
+ *
+ * <p>A {@link FixedKeyProcessor} (used with {@code processValues}) cannot change the key, so Streams knows the
+ * stream is still partitioned by campaignId and the later {@code groupByKey} needs no repartition topic.
+ */
+final class ParseAndValidate implements FixedKeyProcessor<String, byte[], ParsedEvent> {
+
+    private FixedKeyProcessorContext<String, ParsedEvent> context;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, ParsedEvent> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            refuse(record, Reason.SCHEMA_VIOLATION, new IllegalArgumentException("record has no value"));
+            return;
+        }
+        AdEvent event;
+        try {
+            event = AdEventJson.fromBytes(record.value());
+        } catch (SerializationException e) {
+            refuse(record, reasonOf(e), e);
+            return;
+        }
+        if (!event.campaignId().equals(record.key())) {
+            // Aggregation trusts the key: a record keyed by another campaign would be counted in the wrong place.
+            refuse(record, Reason.BUSINESS_RULE, new IllegalArgumentException("record key '" + record.key()
+                    + "' is not the event's campaignId '" + event.campaignId() + "'"));
+            return;
+        }
+        context.forward(record.withValue(ParsedEvent.valid(event)).withTimestamp(event.timestamp()));
+    }
+
+    private void refuse(FixedKeyRecord<String, byte[]> record, Reason reason, Exception error) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        long now = context.currentSystemTimeMs();
+        DeadLetterHeaders.add(record.headers(), reason, error, new DeadLetterHeaders.Origin(origin.topic(),
+                origin.partition(), origin.offset(), record.timestamp(), record.key(), context.applicationId(),
+                Instant.ofEpochMilli(now)));
+        // The DLQ record's timestamp is the failure time, so the DLQ's retention counts from when it failed.
+        context.forward(record.withValue(ParsedEvent.refused(record.value())).withTimestamp(now));
+    }
+
+    /** Not JSON at all, JSON that is no AdEvent, or an AdEvent that breaks one of its own rules. */
+    private static Reason reasonOf(SerializationException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return Reason.MALFORMED_JSON;
+            }
+            if (t instanceof IllegalArgumentException) {
+                return Reason.BUSINESS_RULE;    // thrown by AdEvent's constructor: negative cost, click without impression
+            }
+        }
+        return Reason.SCHEMA_VIOLATION;
+    }
+}
