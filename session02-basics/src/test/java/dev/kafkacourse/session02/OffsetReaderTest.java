@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * a failure.
  */
 @KafkaTest
-@Timeout(30)
+@Timeout(15)
 class OffsetReaderTest {
 
     private TopicPartition partition;
