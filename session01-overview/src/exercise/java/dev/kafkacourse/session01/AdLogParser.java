@@ -8,7 +8,9 @@ import dev.kafkacourse.support.domain.AdEvent;
  * <p>A collector must never crash on a bad line, and must never drop one silently either: it rejects it with a
  * reason that lands in the dead-letter topic's headers. So a malformed line throws
  * {@link MalformedLogLineException} whose message names the problem, e.g. {@code missing field 'campaign'},
- * {@code bad timestamp 'yesterday'}, {@code unknown type 'view'}.
+ * {@code bad timestamp 'yesterday'}, {@code unknown type 'view'}. A field with an empty value ({@code campaign=}) or
+ * given twice (which value would be right?) makes the line malformed too. The reason is what is wrong, not the
+ * line again: the dead-letter record already carries the line.
  */
 public final class AdLogParser {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +21,8 @@ class AdLogParserTest {
             .clickThroughRate(0.2).build().generate().distinctEvents();
     private static final String CLICK_LINE = AdLogFormat.format(
             EVENTS.stream().filter(AdEvent::isClick).findFirst().orElseThrow());
+    private static final String USER_FIELD = Arrays.stream(CLICK_LINE.split(" "))
+            .filter(token -> token.startsWith("user=")).findFirst().orElseThrow();
 
     @Test
     void parsesEveryLineTheAdServerWrites() {
@@ -49,6 +52,8 @@ class AdLogParserTest {
         "click without impression | impression=\\S+       |                            | impression",
         "bad event id           | event=\\S+              | event=42                   | event",
         "not key=value          | device=\\S+             | mobile                     | mobile",
+        "empty campaign         | campaign=\\S+           | campaign=                  | campaign",
+        "field given twice      | cost=(\\d+)             | cost=$1 cost=999999999     | cost",
     })
     void rejectsMalformedLinesNamingTheProblem(String problem, String regex, String replacement, String named) {
         String broken = CLICK_LINE.replaceFirst(regex, replacement == null ? "" : replacement);
@@ -57,7 +62,10 @@ class AdLogParserTest {
         assertThatThrownBy(() -> AdLogParser.parse(broken))
                 .as(problem)
                 .isInstanceOf(MalformedLogLineException.class)
-                .hasMessageContaining(named);
+                .hasMessageContaining(named)
+                // The reason goes into a dead-letter header next to the line itself: it must say what is wrong,
+                // not repeat the line (every case here leaves the user field intact).
+                .message().as("%s: the reason, not the whole line", problem).doesNotContain(USER_FIELD);
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class OffsetReader {
 
     /**
      * Reads at most {@code maxRecords} records of {@code partition}, starting at offset {@code fromOffset}, in
-     * offset order. Returns fewer if the partition ends first, without waiting for new records.
+     * offset order. Returns fewer if the partition ends first, without waiting for new records. Records before
+     * the partition's log start offset were deleted by retention: the read then starts at the first one left.
      * The consumer is not subscribed to anything; use {@code assign}, not {@code subscribe}.
      */
     public static List<ConsumerRecord<String, String>> readRange(Consumer<String, String> consumer,

@@ -18,7 +18,9 @@ public final class TopicProvisioner {
      * not exist, and returns its description (every partition has a leader when this returns).
      *
      * @throws IllegalStateException if the topic exists with a different number of partitions; the message
-     *                               names the topic, the partitions it has and the partitions asked for
+     *                               names the topic, the partitions it has and the partitions asked for (more
+     *                               partitions than asked for is as wrong as fewer); also if Kafka refuses to
+     *                               create it for another reason, with Kafka's reason in the message
      */
     public static TopicDescription ensureTopic(Admin admin, String topic, int partitions, short replicationFactor) {
         // TODO: createTopics; treat TopicExistsException (the cause of the ExecutionException) as "already there";

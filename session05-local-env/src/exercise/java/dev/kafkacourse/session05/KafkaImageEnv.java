@@ -21,13 +21,17 @@ public final class KafkaImageEnv {
      *
      * @throws IllegalArgumentException naming the property if the image cannot express it: a name with other
      *                                  characters than lower-case letters, digits, {@code .}, {@code _} and
-     *                                  {@code -}; or one whose variable name would contain {@code KAFKA_} after
-     *                                  the prefix (the image removes every {@code KAFKA_} from a name, e.g.
-     *                                  {@code kafka.metrics.reporters})
+     *                                  {@code -} (the image lower-cases every name); or one whose variable is one
+     *                                  the image keeps for its own launcher and never writes as a property:
+     *                                  {@code KAFKA_HEAP_OPTS}, {@code KAFKA_OPTS}, {@code KAFKA_JMX_OPTS},
+     *                                  {@code KAFKA_JMX_HOSTNAME}, {@code KAFKA_LOG4J_OPTS},
+     *                                  {@code KAFKA_LOG4J_ROOT_LOGLEVEL}, {@code KAFKA_LOG4J_LOGGERS},
+     *                                  {@code KAFKA_TOOLS_LOG4J_LOGLEVEL}, {@code KAFKA_JVM_PERFORMANCE_OPTS},
+     *                                  {@code KAFKA_GC_LOG_OPTS}, {@code KAFKA_VERSION}
      */
     public static Map<String, String> environmentFor(Properties serverProperties) {
         // TODO: for each name in serverProperties.stringPropertyNames(): check it, escape it (mind the order of
-        //  the replacements), upper-case it, prefix KAFKA_; collect into a TreeMap.
+        //  the replacements), upper-case it, prefix KAFKA_, refuse the launcher's variables; collect sorted.
         throw new UnsupportedOperationException("TODO session05 exercise 1: implement KafkaImageEnv.environmentFor");
     }
 }

@@ -74,11 +74,36 @@ class KafkaImageEnvTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("listener.name.EXTERNAL.ssl.keystore.location");
 
-        Properties kafkaInside = new Properties();
-        kafkaInside.setProperty("kafka.metrics.reporters", "com.example.Reporter");
-        assertThatThrownBy(() -> KafkaImageEnv.environmentFor(kafkaInside))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("kafka.metrics.reporters");
+        // The image hands its launcher's variables to the JVM and logging, never to server.properties.
+        assertThat(KafkaImageConfig.serverProperties(Map.of("KAFKA_HEAP_OPTS", "-Xmx1G", "KAFKA_OPTS", "-Dx=y")))
+                .as("test setup: what the image makes of its launcher's variables").isEmpty();
+        for (String launcherName : new String[] {"heap.opts", "opts", "jmx.opts"}) {
+            Properties launcher = new Properties();
+            launcher.setProperty(launcherName, "x");
+            assertThatThrownBy(() -> KafkaImageEnv.environmentFor(launcher))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(launcherName);
+        }
+    }
+
+    @Test
+    void namesWithKafkaInThemAreFine() {
+        // The image strips only the KAFKA_ prefix: KAFKA_KAFKA_METRICS_REPORTERS is kafka.metrics.reporters.
+        Properties props = new Properties();
+        props.setProperty("kafka.metrics.reporters", "com.example.Reporter");
+        props.setProperty("kafkastore.topic", "_schemas");
+        props.setProperty("listener.name.kafka.ssl.keystore.location", "/etc/kafka/secrets/keystore.jks");
+
+        Map<String, String> env = KafkaImageEnv.environmentFor(props);
+
+        assertThat(env).containsExactly(
+                Map.entry("KAFKA_KAFKASTORE_TOPIC", "_schemas"),
+                Map.entry("KAFKA_KAFKA_METRICS_REPORTERS", "com.example.Reporter"),
+                Map.entry("KAFKA_LISTENER_NAME_KAFKA_SSL_KEYSTORE_LOCATION", "/etc/kafka/secrets/keystore.jks"));
+        Map<String, String> expected = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> expected.put(name, props.getProperty(name)));
+        assertThat(KafkaImageConfig.serverProperties(env)).as("what the apache/kafka image writes from these "
+                + "variables").isEqualTo(expected);
     }
 
     @Test

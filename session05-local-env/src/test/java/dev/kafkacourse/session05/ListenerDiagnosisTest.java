@@ -56,6 +56,17 @@ class ListenerDiagnosisTest {
     }
 
     @Test
+    void advertisingNoHostAtAll() {
+        Map<String, String> config = broker("advertised.listeners", "INTERNAL://broker-0:9092,EXTERNAL://:39092");
+
+        ListenerFix fix = diagnose(config, "org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a "
+                + "node assignment. Call: describeTopics");
+
+        assertThat(fix.setting()).isEqualTo("advertised.listeners");
+        assertThat(fix.fix()).contains("EXTERNAL");
+    }
+
+    @Test
     void twoListenersOnOnePort() {
         Map<String, String> config = broker("listeners", "INTERNAL://:9092,EXTERNAL://:9092");
         config.put("advertised.listeners", "INTERNAL://broker-0:9092,EXTERNAL://localhost:9092");
@@ -112,6 +123,10 @@ class ListenerDiagnosisTest {
                 + "DNS resolution failed for kafak")).as("a typo in the client's bootstrap.servers").isEmpty();
         assertThat(ListenerDiagnosis.diagnose(config, "Connection to node 0 (localhost/127.0.0.1:39093) could not be "
                 + "established. Node may not be available.")).as("a port this broker does not advertise").isEmpty();
+
+        Map<String, String> onContainerPort = broker("advertised.listeners", "INTERNAL://broker-0:9092,EXTERNAL://localhost:9094");
+        assertThat(ListenerDiagnosis.diagnose(onContainerPort, "Connection to node -1 (localhost/127.0.0.1:39094) could "
+                + "not be established. Node may not be available.")).as("port 39094 is not the advertised 9094").isEmpty();
     }
 
     /** The Compose files' broker 0, with one setting changed. */
