@@ -99,6 +99,74 @@ class CourseManifestTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sessions")
+    void oneCoreExerciseAndTheRestStretch(SessionManifest session) {
+        if (!session.exercises().isEmpty()) {
+            assertThat(session.exercises()).as("core exercises of %s", session.module())
+                    .filteredOn(SessionManifest.Exercise::core).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sessions")
+    void everyExerciseHasKnownWrongAnswersThatReplaceSolutionFiles(SessionManifest session) throws IOException {
+        Path module = ROOT.resolve(session.module());
+        Set<Path> solutionFiles = javaFiles(module.resolve("src/solution/java"));
+        for (SessionManifest.Exercise exercise : session.exercises()) {
+            assertThat(exercise.wrong()).as("known-wrong answers of %s (at least 2, 3 for the core exercise)",
+                    exercise.id()).hasSizeGreaterThanOrEqualTo(exercise.core() ? 3 : 2);
+            for (SessionManifest.WrongAnswer wrong : exercise.wrong()) {
+                assertThat(wrong.id()).matches("[a-z0-9-]+");
+                assertThat(wrong.why()).as("why %s is wrong", wrong.id()).isNotBlank();
+                Path sources = module.resolve(exercise.wrongSources(wrong));
+                Set<Path> files = javaFiles(sources);
+                assertThat(files).as("files of %s/%s", exercise.id(), wrong.id()).isNotEmpty();
+                // A wrong answer replaces files of the reference solution; anything else would not be compiled
+                // in its place.
+                assertThat(solutionFiles).as("solution files that %s/%s replaces", exercise.id(), wrong.id())
+                        .containsAll(files);
+                for (Path file : files) {
+                    assertThat(Files.readString(sources.resolve(file)).lines().findFirst().orElse(""))
+                            .as("first line of %s/%s/%s", exercise.id(), wrong.id(), file)
+                            .startsWith("// Known-wrong answer: ");
+                }
+            }
+            assertThat(exercise.wrong()).extracting(SessionManifest.WrongAnswer::id).doesNotHaveDuplicates();
+        }
+        // Nothing under src/wrong that the manifest does not list: it would never be checked.
+        Path wrongRoot = module.resolve("src/wrong");
+        if (Files.exists(wrongRoot)) {
+            try (Stream<Path> dirs = Files.list(wrongRoot)) {
+                for (Path exerciseDir : dirs.toList()) {
+                    String id = exerciseDir.getFileName().toString();
+                    SessionManifest.Exercise exercise = session.exercise(id).orElseThrow(() -> new AssertionError(
+                            wrongRoot.relativize(exerciseDir) + " is not an exercise of " + session.module()));
+                    try (Stream<Path> answers = Files.list(exerciseDir)) {
+                        assertThat(answers.map(p -> p.getFileName().toString()).toList())
+                                .as("wrong answers of %s on disk", id)
+                                .containsExactlyInAnyOrderElementsOf(exercise.wrong().stream()
+                                        .map(SessionManifest.WrongAnswer::id).toList());
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sessions")
+    void hintsClimbFromAConceptToCode(SessionManifest session) {
+        for (SessionManifest.Exercise exercise : session.exercises()) {
+            assertThat(exercise.hints()).as("hints of %s: a concept, then the API, then code", exercise.id())
+                    .hasSizeGreaterThanOrEqualTo(3);
+            // The first hint (the one ./course check prints) names no method call, type or code.
+            assertThat(exercise.hints().get(0)).as("the first hint of %s is a concept, not code", exercise.id())
+                    .doesNotContainPattern("[A-Za-z_][A-Za-z0-9_]*\\([A-Za-z0-9_, .\"]*\\)")
+                    .doesNotContainPattern("\\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\\b")
+                    .doesNotContainPattern("[`;{}]");
+        }
+    }
+
     @Test
     void theCurriculumTableListsEverySession() throws IOException {
         String curriculum = Files.readString(ROOT.resolve("docs/README.md"));

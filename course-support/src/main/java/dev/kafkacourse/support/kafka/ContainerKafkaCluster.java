@@ -41,9 +41,18 @@ public final class ContainerKafkaCluster implements KafkaCluster {
         return new ContainerKafkaCluster(container);
     }
 
-    /** The image's convention: {@code min.insync.replicas} → {@code KAFKA_MIN_INSYNC_REPLICAS}. */
+    /**
+     * {@code min.insync.replicas} → {@code KAFKA_MIN_INSYNC_REPLICAS}. Names with {@code _} or {@code -} need the
+     * image's escaping, which session 05 asks learners to work out; no lesson's broker setting needs it, so they are
+     * refused here rather than turned into a variable the image would read as another property.
+     */
     static String toEnvName(String brokerProperty) {
-        return "KAFKA_" + brokerProperty.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", "__");
+        if (!brokerProperty.matches("[a-z0-9.]+")) {
+            throw new IllegalArgumentException("Broker setting '" + brokerProperty + "' cannot be passed to the "
+                    + "container as a variable by the course fixture (only lower-case letters, digits and dots); "
+                    + "run that lesson on the embedded backend (KAFKA_MODE=embedded)");
+        }
+        return "KAFKA_" + brokerProperty.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
     }
 
     @Override

@@ -42,5 +42,7 @@ class KafkaModeTest {
     @Test
     void containerEnvironmentNamesFollowTheImageConvention() {
         assertThat(ContainerKafkaCluster.toEnvName("min.insync.replicas")).isEqualTo("KAFKA_MIN_INSYNC_REPLICAS");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContainerKafkaCluster.toEnvName("log.cleaner.io_x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KAFKA_MODE=embedded");
     }
 }
