@@ -168,7 +168,8 @@ public final class CourseCli {
                   cluster up [--brokers N]  a KRaft cluster of separate processes on localhost (default 3 brokers)
                   cluster status | down     where it runs, its data and logs | stop it and remove its data
                   verify-exercises [NN ...] (instructors/CI) prove the checking: every solution passes, every stub
-                                            and every known-wrong answer fails its tests (alias: verify-stubs)""";
+                       [--jobs N]           and every known-wrong answer fails its tests; N sessions side by side
+                                            (default 2; alias: verify-stubs)""";
     }
 
     /** A wrong command line: the message says what exists. Exit code 2. */

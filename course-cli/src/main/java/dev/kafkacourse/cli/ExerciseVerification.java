@@ -2,11 +2,17 @@ package dev.kafkacourse.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code ./course verify-exercises [NN ...]} (also {@code verify-stubs}): proves that the exercise tests can tell a
@@ -21,6 +27,8 @@ final class ExerciseVerification {
 
     /** A session whose JVM runs longer than this is stopped and reported (a wrong answer that hangs the JVM). */
     private static final long SESSION_TIMEOUT_MINUTES = 20;
+    /** Sessions run side by side unless {@code --jobs N} says otherwise. */
+    private static final int DEFAULT_JOBS = 2;
 
     private final Course course;
     private final PrintStream out;
@@ -30,8 +38,18 @@ final class ExerciseVerification {
         this.out = out;
     }
 
-    int verify(List<String> typedSessions) {
+    int verify(List<String> args) {
         long started = System.nanoTime();
+        List<String> typedSessions = new ArrayList<>(args);
+        int jobs = DEFAULT_JOBS;
+        int option = typedSessions.indexOf("--jobs");
+        if (option >= 0) {
+            if (option + 1 >= typedSessions.size() || !typedSessions.get(option + 1).matches("[1-9]\\d*")) {
+                throw new CourseCli.UsageException("--jobs takes the number of sessions to run side by side");
+            }
+            jobs = Integer.parseInt(typedSessions.remove(option + 1));
+            typedSessions.remove(option);
+        }
         List<SessionManifest> sessions = select(typedSessions);
         if (sessions.isEmpty()) {
             out.println("No session with exercises to verify.");
@@ -46,22 +64,29 @@ final class ExerciseVerification {
             return CourseCli.FAILED;
         }
 
+        // Sessions run side by side: most of a session's time is tests waiting on a broker or on a wrong answer's
+        // timeout, not CPU. Each session's lines are printed in session order once it is done.
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        Map<SessionManifest, Future<SessionRun>> runs = new LinkedHashMap<>();
+        sessions.forEach(session -> runs.put(session, pool.submit(() -> runSession(session))));
+        pool.shutdown();
         List<String> defects = new ArrayList<>();
         List<String> table = new ArrayList<>();
         int wrongTotal = 0;
         long stubCasesTotal = 0;
         for (SessionManifest session : sessions) {
-            long sessionStarted = System.nanoTime();
+            SessionRun run = await(runs.get(session));
             out.printf("%nSession %s (%s): %d exercises, %d known-wrong answers%n", session.number(),
                     session.module(), session.exercises().size(), wrongAnswers(session));
-            Map<String, SessionJvm.Outcome> outcomes = runSession(session, defects);
+            run.progress().forEach(out::println);
             int before = defects.size();
-            stubCasesTotal += judge(session, outcomes, defects);
+            defects.addAll(run.defects());
+            stubCasesTotal += judge(session, run.outcomes(), defects);
             wrongTotal += wrongAnswers(session);
             table.add(String.format(Locale.ROOT, "  %-26s %9d %9d %13d %8.0f s   %s", session.module(),
                     session.exercises().size(), wrongAnswers(session),
-                    outcomes.containsKey("stub") ? outcomes.get("stub").cases().size() : 0,
-                    (System.nanoTime() - sessionStarted) / 1e9, defects.size() == before ? "✓" : "✗"));
+                    run.outcomes().containsKey("stub") ? run.outcomes().get("stub").cases().size() : 0,
+                    run.seconds(), defects.size() == before ? "✓" : "✗"));
         }
 
         out.printf("%n  %-26s %9s %9s %13s %10s%n", "session", "exercises", "wrong", "stub cases", "time");
@@ -92,8 +117,14 @@ final class ExerciseVerification {
         return session.exercises().stream().mapToInt(e -> e.wrong().size()).sum();
     }
 
-    /** Runs the solution, the stubs and every wrong answer of one session in one JVM; returns outcomes by variant. */
-    private Map<String, SessionJvm.Outcome> runSession(SessionManifest session, List<String> defects) {
+    /** What one session's JVM did: outcomes by variant, its progress lines, what went wrong with the JVM itself. */
+    record SessionRun(Map<String, SessionJvm.Outcome> outcomes, List<String> progress, List<String> defects,
+            double seconds) {
+    }
+
+    /** Runs the solution, the stubs and every wrong answer of one session in one JVM. */
+    private SessionRun runSession(SessionManifest session) throws IOException {
+        long started = System.nanoTime();
         Path module = course.module(session);
         List<String> allTests = session.exercises().stream().map(SessionManifest.Exercise::test).distinct().toList();
         List<String> plan = new ArrayList<>();
@@ -105,14 +136,31 @@ final class ExerciseVerification {
                         module.resolve(exercise.wrongSources(wrong)), List.of(exercise.test())));
             }
         }
+        Path progress = module.resolve("target/course-verify/progress.txt");
+        Files.createDirectories(progress.getParent());
+        List<String> defects = new ArrayList<>();
+        Map<String, SessionJvm.Outcome> outcomes = Map.of();
         try {
-            return new SessionJvm(course).runBatch(session, plan, SESSION_TIMEOUT_MINUTES);
+            outcomes = new SessionJvm(course).runBatch(session, plan, SESSION_TIMEOUT_MINUTES,
+                    ProcessBuilder.Redirect.to(progress.toFile()));
         } catch (IOException | SessionJvm.TimeoutException e) {
             defects.add(session.number() + ": " + e.getMessage());
-            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while verifying session " + session.number(), e);
+            defects.add(session.number() + ": interrupted");
+        }
+        return new SessionRun(outcomes, Files.exists(progress) ? Files.readAllLines(progress) : List.of(), defects,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static SessionRun await(Future<SessionRun> run) {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Verifying a session failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 

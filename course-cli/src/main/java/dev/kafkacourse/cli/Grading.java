@@ -236,18 +236,27 @@ final class Grading {
         out.println("   total");
         for (LearnerReport report : reports.values()) {
             out.printf("  %-20s", report.learner());
-            int solved = 0;
-            int total = 0;
-            for (SessionManifest session : sessions) {
-                List<ExerciseResult> results = report.sessions().getOrDefault(session.number(), List.of());
-                long done = results.stream().filter(ExerciseResult::solved).count();
-                solved += (int) done;
-                total += results.size();
-                out.printf(" %7s", done + "/" + results.size() + (coreSolved(results) ? "*" : ""));
-            }
-            out.printf("   %d/%d%n", solved, total);
+            List<String> cells = row(report, sessions, "*");
+            cells.subList(0, sessions.size()).forEach(cell -> out.printf(" %7s", cell));
+            out.printf("   %s%n", cells.get(sessions.size()));
         }
         out.println("  (* = the session's core exercise is solved)");
+    }
+
+    /** A learner's "solved/total" per session (with {@code coreMark} when the core exercise is solved), then in all. */
+    private static List<String> row(LearnerReport report, List<SessionManifest> sessions, String coreMark) {
+        List<String> cells = new ArrayList<>();
+        int solved = 0;
+        int total = 0;
+        for (SessionManifest session : sessions) {
+            List<ExerciseResult> results = report.sessions().getOrDefault(session.number(), List.of());
+            long done = results.stream().filter(ExerciseResult::solved).count();
+            solved += (int) done;
+            total += results.size();
+            cells.add(done + "/" + results.size() + (coreSolved(results) ? coreMark : ""));
+        }
+        cells.add(solved + "/" + total);
+        return cells;
     }
 
     private static boolean coreSolved(List<ExerciseResult> results) {
@@ -269,18 +278,8 @@ final class Grading {
         sessions.forEach(s -> md.append("---|"));
         md.append("---|\n");
         for (LearnerReport report : reports.values()) {
-            md.append("| ").append(report.learner()).append(" |");
-            int solved = 0;
-            int total = 0;
-            for (SessionManifest session : sessions) {
-                List<ExerciseResult> results = report.sessions().getOrDefault(session.number(), List.of());
-                long done = results.stream().filter(ExerciseResult::solved).count();
-                solved += (int) done;
-                total += results.size();
-                md.append(' ').append(done).append('/').append(results.size())
-                        .append(coreSolved(results) ? " ★" : "").append(" |");
-            }
-            md.append(' ').append(solved).append('/').append(total).append(" |\n");
+            md.append("| ").append(report.learner()).append(" | ")
+                    .append(String.join(" | ", row(report, sessions, " ★"))).append(" |\n");
         }
         md.append("\n★ = the session's core exercise is solved.\n");
         for (LearnerReport report : reports.values()) {

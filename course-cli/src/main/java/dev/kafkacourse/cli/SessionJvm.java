@@ -114,6 +114,12 @@ final class SessionJvm {
     /** Runs {@code plan} (lines from {@link VariantRunner#planLine}) in one JVM and returns outcomes by variant. */
     Map<String, Outcome> runBatch(SessionManifest session, List<String> plan, long timeoutMinutes)
             throws IOException, InterruptedException, TimeoutException {
+        return runBatch(session, plan, timeoutMinutes, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** The same, with the runner's progress lines sent to {@code progress} (a file, for sessions run side by side). */
+    Map<String, Outcome> runBatch(SessionManifest session, List<String> plan, long timeoutMinutes,
+            ProcessBuilder.Redirect progress) throws IOException, InterruptedException, TimeoutException {
         Path work = course.module(session).resolve("target/course-verify");
         Files.createDirectories(work);
         Path planFile = work.resolve("plan.tsv");
@@ -121,7 +127,7 @@ final class SessionJvm {
         Files.write(planFile, plan, StandardCharsets.UTF_8);
         Files.deleteIfExists(resultFile);
         Process process = start(session, planFile.toString(), resultFile.toString())
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectOutput(progress).start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
             throw new TimeoutException("stopped after " + timeoutMinutes + " minutes (a test that hangs?); its output: "
