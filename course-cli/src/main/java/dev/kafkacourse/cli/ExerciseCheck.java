@@ -32,13 +32,9 @@ final class ExerciseCheck {
         out.printf("Checking session %s (%d exercise%s) on %s/src/%s/java ...%n", session.number(), exercises.size(),
                 exercises.size() == 1 ? "" : "s", session.module(), track);
         long started = System.nanoTime();
-        Path log = course.root().resolve(".course/logs/check-" + session.number() + ".log");
         SessionJvm jvm = new SessionJvm(course);
-        if (jvm.build(List.of(session), log) != 0) {
-            out.println();
-            out.println("✗ The session's module does not build (its labs, tests or solutions, not only your exercises):");
-            Maven.compileErrors(log).forEach(line -> out.println("    " + line));
-            out.println("  Full log: " + course.root().relativize(log));
+        if (!jvm.buildOrExplain(List.of(session), "check-" + session.number(),
+                "The session's module does not build (its labs, tests or solutions, not only your exercises):", out)) {
             return CourseCli.FAILED;
         }
         SessionJvm.Outcome outcome;

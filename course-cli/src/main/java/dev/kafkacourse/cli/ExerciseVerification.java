@@ -57,10 +57,7 @@ final class ExerciseVerification {
         }
         out.printf("Building %d session%s (solutions and tests) ...%n", sessions.size(),
                 sessions.size() == 1 ? "" : "s");
-        Path log = course.root().resolve(".course/logs/verify-exercises.log");
-        if (new SessionJvm(course).build(sessions, log) != 0) {
-            out.println("✗ The build failed; see " + course.root().relativize(log));
-            Maven.compileErrors(log).forEach(line -> out.println("    " + line));
+        if (!new SessionJvm(course).buildOrExplain(sessions, "verify-exercises", "The build failed:", out)) {
             return CourseCli.FAILED;
         }
 

@@ -46,11 +46,9 @@ final class ExerciseWatch {
             return CourseCli.OK;
         }
         SessionJvm jvm = new SessionJvm(course);
-        Path log = course.root().resolve(".course/logs/watch-" + session.number() + ".log");
         out.printf("Preparing session %s (the first time this builds the module) ...%n", session.number());
-        if (jvm.build(List.of(session), log) != 0) {
-            out.println("✗ The session's module does not build; see " + course.root().relativize(log));
-            Maven.compileErrors(log).forEach(line -> out.println("    " + line));
+        if (!jvm.buildOrExplain(List.of(session), "watch-" + session.number(), "The session's module does not build:",
+                out)) {
             return CourseCli.FAILED;
         }
         Path sources = course.module(session).resolve("src/exercise/java");

@@ -74,10 +74,8 @@ final class Grading {
             Map<String, Path> learners = learners(paths, clones);
             out.printf("Grading %d learner%s on %d session%s ...%n", learners.size(), learners.size() == 1 ? "" : "s",
                     sessions.size(), sessions.size() == 1 ? "" : "s");
-            Path log = course.root().resolve(".course/logs/grade.log");
             SessionJvm jvm = new SessionJvm(course);
-            if (jvm.build(sessions, log) != 0) {
-                out.println("✗ This repository's build failed; see " + course.root().relativize(log));
+            if (!jvm.buildOrExplain(sessions, "grade", "This repository's build failed:", out)) {
                 return CourseCli.FAILED;
             }
             Map<String, LearnerReport> reports = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,22 @@ final class SessionJvm {
             }
         }
         return exit;
+    }
+
+    /**
+     * {@link #build} for a command: on failure prints {@code headline}, the compiler's errors and where the log is,
+     * and returns false.
+     */
+    boolean buildOrExplain(List<SessionManifest> sessions, String command, String headline, PrintStream out) {
+        Path log = course.root().resolve(".course/logs/" + command + ".log");
+        if (build(sessions, log) == 0) {
+            return true;
+        }
+        out.println();
+        out.println("✗ " + headline);
+        Maven.compileErrors(log).forEach(line -> out.println("    " + line));
+        out.println("  Full log: " + course.root().relativize(log));
+        return false;
     }
 
     /**

@@ -2,38 +2,30 @@ package dev.kafkacourse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** What the session JVM reports (its result lines) becomes the one-line problems {@code ./course check} prints. */
 class TestReportsTest {
 
-    @TempDir
-    Path module;
-
     @Test
-    void readsOutcomesAndTheFirstProblemInOneLine() throws IOException {
-        Path reports = Files.createDirectories(module.resolve("target/surefire-reports"));
-        Files.writeString(reports.resolve("TEST-x.GroupLagTest.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <testsuite name="x.GroupLagTest" tests="3">
-                  <testcase name="passes(KafkaFixture)" classname="x.GroupLagTest" time="0.1"/>
-                  <testcase name="fails(KafkaFixture)" classname="x.GroupLagTest" time="0.1">
-                    <failure message="&#10;expected: 6L&#10; but was: 10L" type="org.opentest4j.AssertionFailedError">stack</failure>
-                  </testcase>
-                  <testcase name="errors" classname="x.GroupLagTest" time="0.1">
-                    <error message="TODO session02 exercise 4" type="java.lang.UnsupportedOperationException">stack</error>
-                  </testcase>
-                  <testcase name="skips" classname="x.GroupLagTest" time="0"><skipped message="no docker"/></testcase>
-                  <testcase name="wrongException" classname="x.GroupLagTest" time="0.1">
-                    <failure message="Expecting actual throwable to be an instance of: x.EventNotSentException but was: java.lang.UnsupportedOperationException: TODO&#10;&#9;at x.SyncSender.send(SyncSender.java:12)&#10;&#9;at x.Test.run(Test.java:3)" type="java.lang.AssertionError">stack</failure>
-                  </testcase>
-                </testsuite>
-                """);
+    void readsOutcomesAndTheFirstProblemInOneLine() {
+        List<String> lines = List.of(
+                result("x.GroupLagTest#passes", "PASSED", ""),
+                result("x.GroupLagTest#fails", "FAILED", TestReports.oneLine("org.opentest4j.AssertionFailedError",
+                        "\nexpected: 6L\n but was: 10L")),
+                result("x.GroupLagTest#errors", "FAILED", TestReports.oneLine(
+                        "java.lang.UnsupportedOperationException", "TODO session02 exercise 4")),
+                result("x.GroupLagTest#skips", "SKIPPED", "no docker"),
+                result("x.GroupLagTest$Nested#wrongException", "FAILED", TestReports.oneLine("java.lang.AssertionError",
+                        "Expecting actual throwable to be an instance of: x.EventNotSentException but was: "
+                                + "java.lang.UnsupportedOperationException: TODO\n\tat x.SyncSender.send(SyncSender.java:12)"
+                                + "\n\tat x.Test.run(Test.java:3)")),
+                "done\tlearner\t1234");
 
-        TestReports.ClassReport report = TestReports.read(module, "x.GroupLagTest").orElseThrow();
+        Map<String, SessionJvm.Outcome> outcomes = SessionJvm.parse(lines);
+        TestReports.ClassReport report = outcomes.get("learner").report("x.GroupLagTest").orElseThrow();
 
         assertThat(report.cases()).extracting(TestReports.TestCase::outcome).containsExactly(
                 TestReports.Outcome.PASSED, TestReports.Outcome.FAILED, TestReports.Outcome.FAILED,
@@ -50,6 +42,10 @@ class TestReportsTest {
 
     @Test
     void aTestThatDidNotRunHasNoReport() {
-        assertThat(TestReports.read(module, "x.Missing")).isEmpty();
+        assertThat(SessionJvm.parse(List.of("done\tlearner\t1")).get("learner").report("x.Missing")).isEmpty();
+    }
+
+    private static String result(String test, String outcome, String message) {
+        return String.join("\t", "test", "learner", test, outcome, message);
     }
 }
