@@ -1,5 +1,7 @@
 package dev.kafkacourse.support.kafka;
 
+import dev.kafkacourse.support.profile.ConnectionProfile;
+import dev.kafkacourse.support.profile.ProfileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -21,7 +23,8 @@ import org.apache.kafka.common.Node;
 /**
  * A cluster someone else runs: MSK, Confluent Cloud, the compose cluster in docker/, or {@code ./course cluster}.
  * Bootstrap servers come from {@code KAFKA_BOOTSTRAP_SERVERS} (or {@code -Dkafka.bootstrap.servers}); security
- * settings from the properties file named by {@code KAFKA_CLIENT_CONFIG} (or {@code -Dkafka.client.config}).
+ * settings from the properties file named by {@code KAFKA_CLIENT_CONFIG} (or {@code -Dkafka.client.config}), either
+ * plain client properties or a {@link ConnectionProfile} ({@code course.profile=msk-scram}, ...).
  */
 public final class ExternalKafkaCluster implements KafkaCluster {
 
@@ -57,7 +60,25 @@ public final class ExternalKafkaCluster implements KafkaCluster {
                     + " to a client properties file.");
         }
         Map<String, Object> props = configFile == null ? Map.of() : loadClientConfig(Path.of(configFile));
-        return connect(servers, props, DEFAULT_CONNECT_TIMEOUT);
+        return connect(servers, fromProfile(props, servers, configFile), DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * A client config file with {@code course.profile=...} is a connection profile (msk-scram, msk-iam, ...):
+     * expanded into client properties after its offline checks. Any other file is used as it is.
+     */
+    static Map<String, Object> fromProfile(Map<String, Object> props, String servers, String configFile) {
+        if (!ConnectionProfile.isProfile(props)) {
+            return props;
+        }
+        try {
+            Map<String, Object> expanded = new HashMap<>(ConnectionProfile.fromSettings(props).preflight(servers));
+            expanded.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+            return expanded;
+        } catch (ProfileException e) {
+            throw new KafkaSettingsException("The connection profile in " + CLIENT_CONFIG_ENV + " (" + configFile
+                    + ") cannot work: " + e.getMessage(), e);
+        }
     }
 
     /** Connects to {@code bootstrapServers}, checking within {@code timeout} that a broker answers. */

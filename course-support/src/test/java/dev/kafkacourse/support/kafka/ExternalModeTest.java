@@ -80,4 +80,19 @@ class ExternalModeTest {
                 .hasMessageContaining("KAFKA_CLIENT_CONFIG")
                 .hasMessageContaining("missing.properties");
     }
+
+    @Test
+    void aProfileFileIsExpandedAndItsErrorsNameTheFile(@TempDir Path dir) throws Exception {
+        Path profile = Files.writeString(dir.resolve("msk.properties"), "course.profile=msk-scram\ncourse.profile.username=u\n"
+                + "course.profile.password.file=" + Files.writeString(dir.resolve("pw"), "p").toString().replace("\\", "/") + "\n");
+        Map<String, Object> props = ExternalKafkaCluster.fromProfile(ExternalKafkaCluster.loadClientConfig(profile),
+                "localhost:9096", profile.toString());
+        assertThat(props).containsEntry("security.protocol", "SASL_SSL").doesNotContainKey("bootstrap.servers")
+                .doesNotContainKey("course.profile");
+
+        assertThatThrownBy(() -> ExternalKafkaCluster.fromProfile(Map.of("course.profile", "msk-tls"),
+                "b-1.x.kafka.ap-northeast-2.amazonaws.com:9096", profile.toString()))
+                .isInstanceOf(KafkaSettingsException.class)
+                .hasMessageContaining("KAFKA_CLIENT_CONFIG").hasMessageContaining("msk.properties").hasMessageContaining("9094");
+    }
 }
