@@ -1,0 +1,101 @@
+package dev.kafkacourse.session04;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Copies of the course's templates with one typical mistake each, to show that the checks catch it. Each mistake
+ * is one edit of the real file; an edit that no longer applies fails loudly instead of producing a "broken" copy
+ * that is not broken.
+ */
+public final class BrokenCopies {
+
+    /** One mistake: in {@code file}, replace {@code from} with {@code to}. */
+    public record Mistake(String name, String file, String from, String to) {
+    }
+
+    public static final List<Mistake> CLOUDFORMATION = List.of(
+            new Mistake("misspelled-required-key", "msk-cluster.yaml",
+                    "      KafkaVersion: !Ref KafkaVersion", "      KafkaVersoin: !Ref KafkaVersion"),
+            new Mistake("plaintext-allowed", "msk-cluster.yaml", "ClientBroker: TLS\n", "ClientBroker: TLS_PLAINTEXT\n"),
+            new Mistake("open-to-the-internet", "msk-cluster.yaml",
+                    "      SourceSecurityGroupId: !Ref ClientSecurityGroup\n", "      CidrIp: 0.0.0.0/0\n"),
+            new Mistake("wildcard-action", "msk-cluster.yaml",
+                    "              - kafka-cluster:ReadData\n", "              - kafka-cluster:*\n"),
+            new Mistake("not-yaml", "msk-cluster.yaml", "      NumberOfBrokerNodes: 3\n", "      NumberOfBrokerNodes: 3\n     - oops\n"));
+
+    public static final List<Mistake> TERRAFORM = List.of(
+            new Mistake("misspelled-required-key", "msk.tf",
+                    "  kafka_version          = var.kafka_version", "  kafka_verison          = var.kafka_version"),
+            new Mistake("plaintext-allowed", "msk.tf", "client_broker = \"TLS\"", "client_broker = \"TLS_PLAINTEXT\""),
+            new Mistake("open-to-the-internet", "network.tf",
+                    "  referenced_security_group_id = aws_security_group.client.id\n  ip_protocol",
+                    "  cidr_ipv4                    = \"0.0.0.0/0\"\n  ip_protocol"),
+            new Mistake("wildcard-resource", "iam.tf", "\"${local.topic_arn}/ad-events\"]\n  }\n}\n\n# The stats",
+                    "\"${local.topic_arn}/*\"]\n  }\n}\n\n# The stats"),
+            new Mistake("unclosed-block", "msk.tf", "  tags = { Name = var.name }\n}", "  tags = { Name = var.name }\n"));
+
+    private BrokenCopies() {
+    }
+
+    /** The CloudFormation template with each mistake, one file per mistake in {@code dir}. */
+    public static Map<String, Path> cloudFormation(Path template, Path dir) {
+        Map<String, Path> copies = new LinkedHashMap<>();
+        for (Mistake mistake : CLOUDFORMATION) {
+            Path copy = dir.resolve(mistake.name() + ".yaml");
+            write(copy, apply(read(template), mistake));
+            copies.put(mistake.name(), copy);
+        }
+        return copies;
+    }
+
+    /** The Terraform module with each mistake, one module folder per mistake in {@code dir}. */
+    public static Map<String, Path> terraform(Path module, Path dir) {
+        Map<String, Path> copies = new LinkedHashMap<>();
+        for (Mistake mistake : TERRAFORM) {
+            Path copy = dir.resolve(mistake.name());
+            try (Stream<Path> files = Files.list(module)) {
+                Files.createDirectories(copy);
+                for (Path file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
+                    String text = read(file);
+                    write(copy.resolve(file.getFileName()), file.getFileName().toString().equals(mistake.file())
+                            ? apply(text, mistake) : text);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            copies.put(mistake.name(), copy);
+        }
+        return copies;
+    }
+
+    private static String apply(String text, Mistake mistake) {
+        if (!text.contains(mistake.from())) {
+            throw new IllegalStateException("Mistake " + mistake.name() + " no longer applies to " + mistake.file()
+                    + ": the text '" + mistake.from() + "' is gone. Update BrokenCopies with the template.");
+        }
+        return text.replace(mistake.from(), mistake.to());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

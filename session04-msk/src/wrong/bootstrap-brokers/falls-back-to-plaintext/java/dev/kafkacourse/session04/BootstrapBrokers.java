@@ -1,0 +1,42 @@
+// Known-wrong answer: when the listener's field is missing it returns another bootstrap string: the client then fails at the handshake on the wrong port instead of being told the listener is not enabled
+package dev.kafkacourse.session04;
+
+import dev.kafkacourse.support.profile.ProfileKind;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Picks the bootstrap string for a client profile from MSK's GetBootstrapBrokers answer. */
+public final class BootstrapBrokers {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BootstrapBrokers() {
+    }
+
+    /**
+     * The value of KAFKA_BOOTSTRAP_SERVERS for {@code kind} from the JSON that
+     * {@code aws kafka get-bootstrap-brokers --cluster-arn ...} prints; the public endpoint when
+     * {@code publicAccess}. Missing field: IllegalStateException naming the field (that listener is not enabled).
+     */
+    public static String choose(String getBootstrapBrokersJson, ProfileKind kind, boolean publicAccess) {
+        String listener = switch (kind) {
+            case MSK_PLAINTEXT -> "";
+            case MSK_TLS -> "Tls";
+            case MSK_SCRAM -> "SaslScram";
+            case MSK_IAM -> "SaslIam";
+            default -> throw new IllegalArgumentException(kind.id() + " is not an MSK listener");
+        };
+        if (publicAccess && kind == ProfileKind.MSK_PLAINTEXT) {
+            throw new IllegalArgumentException("MSK has no public plaintext listener: public access needs TLS, SCRAM or IAM");
+        }
+        String field = "BootstrapBrokerString" + (publicAccess ? "Public" : "") + listener;
+        JsonNode answer = JSON.readTree(getBootstrapBrokersJson);
+        JsonNode value = answer.has(field) ? answer.get(field) : answer.get("BootstrapBrokerStringTls");
+        if (value == null || value.isNull() || value.asString().isBlank()) {
+            throw new IllegalStateException("The cluster has no " + field + ": the " + kind.id() + " listener"
+                    + (publicAccess ? " with public access" : "") + " is not enabled on it. Enable it (client "
+                    + "authentication, encryption or public access settings) or use another profile.");
+        }
+        return value.asString();
+    }
+}
