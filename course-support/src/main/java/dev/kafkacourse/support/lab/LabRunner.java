@@ -46,6 +46,16 @@ public final class LabRunner {
         System.exit(runOn(labName, out, () -> KafkaClusters.start(spec), true, lab));
     }
 
+    /**
+     * Runs {@code lab} on a cluster that {@code cluster} starts for it (e.g. the secure broker of
+     * {@code dev.kafkacourse.support.security}), closed afterwards. Such a cluster always runs in this JVM, whatever
+     * {@code KAFKA_MODE} says.
+     */
+    public static void runOnCluster(String labName, java.util.function.Supplier<? extends KafkaCluster> cluster,
+            Lab lab) {
+        System.exit(runOn(labName, System.out, cluster::get, true, lab));
+    }
+
     /** "session03 unclean-election" → "./course lab 03 unclean-election". */
     static String labCommand(String labName) {
         java.util.regex.Matcher name = java.util.regex.Pattern.compile("session(\\d\\d) (\\S+)").matcher(labName);
