@@ -31,6 +31,8 @@ public final class ConnectionProfile {
     public static final String API_SECRET_FILE_KEY = "course.profile.api.secret.file";
     public static final String TRUSTSTORE_KEY = "course.profile.truststore.location";
     public static final String TRUSTSTORE_PASSWORD_FILE_KEY = "course.profile.truststore.password.file";
+    public static final String KEYSTORE_KEY = "course.profile.keystore.location";
+    public static final String KEYSTORE_PASSWORD_FILE_KEY = "course.profile.keystore.password.file";
     public static final String AWS_PROFILE_KEY = "course.profile.aws.profile";
 
     public static final String USERNAME_ENV = "KAFKA_SASL_USERNAME";
@@ -38,6 +40,7 @@ public final class ConnectionProfile {
     public static final String API_KEY_ENV = "CONFLUENT_API_KEY";
     public static final String API_SECRET_ENV = "CONFLUENT_API_SECRET";
     public static final String TRUSTSTORE_PASSWORD_ENV = "KAFKA_TRUSTSTORE_PASSWORD";
+    public static final String KEYSTORE_PASSWORD_ENV = "KAFKA_KEYSTORE_PASSWORD";
 
     static final String IAM_LOGIN_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule";
     static final String IAM_CALLBACK_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
@@ -51,7 +54,9 @@ public final class ConnectionProfile {
             "course.profile.password", PASSWORD_FILE_KEY + " or the environment variable " + PASSWORD_ENV,
             "course.profile.api.secret", API_SECRET_FILE_KEY + " or the environment variable " + API_SECRET_ENV,
             "course.profile.truststore.password",
-            TRUSTSTORE_PASSWORD_FILE_KEY + " or the environment variable " + TRUSTSTORE_PASSWORD_ENV);
+            TRUSTSTORE_PASSWORD_FILE_KEY + " or the environment variable " + TRUSTSTORE_PASSWORD_ENV,
+            "course.profile.keystore.password",
+            KEYSTORE_PASSWORD_FILE_KEY + " or the environment variable " + KEYSTORE_PASSWORD_ENV);
 
     private final ProfileKind kind;
     private final Map<String, String> settings;
@@ -132,7 +137,10 @@ public final class ConnectionProfile {
         switch (kind) {
             case LOCAL, MSK_PLAINTEXT -> {
             }
-            case MSK_TLS -> trustStore(props);
+            case MSK_TLS -> {
+                trustStore(props);
+                keyStore(props);
+            }
             case MSK_SCRAM -> {
                 trustStore(props);
                 String username = required(USERNAME_KEY, USERNAME_ENV, "the SCRAM user's name (the part after "
@@ -243,6 +251,23 @@ public final class ConnectionProfile {
                 .ifPresent(password -> props.put("ssl.truststore.password", password));
     }
 
+    /** A client certificate for mutual TLS (MSK: TLS client authentication with AWS Private CA, port 9094). */
+    private void keyStore(Map<String, Object> props) {
+        String location = settings.get(KEYSTORE_KEY);
+        if (location == null) {
+            return;
+        }
+        if (!Files.isReadable(Path.of(location))) {
+            throw new ProfileException(KEYSTORE_KEY + "=" + location + " does not exist or cannot be read. Point it "
+                    + "at the PKCS12 key store with this client's certificate and key, or remove it when the "
+                    + "listener does not ask for client certificates.");
+        }
+        props.put("ssl.keystore.location", location);
+        props.put("ssl.keystore.type", "PKCS12");
+        props.put("ssl.keystore.password", secret(KEYSTORE_PASSWORD_FILE_KEY, KEYSTORE_PASSWORD_ENV,
+                "the password of the key store " + location));
+    }
+
     private String required(String key, String envName, String what) {
         String value = settings.get(key);
         if (value == null || value.isEmpty()) {
@@ -290,7 +315,7 @@ public final class ConnectionProfile {
 
     private static List<String> knownKeys() {
         return List.of(USERNAME_KEY, PASSWORD_FILE_KEY, API_KEY_KEY, API_SECRET_FILE_KEY, TRUSTSTORE_KEY,
-                TRUSTSTORE_PASSWORD_FILE_KEY, AWS_PROFILE_KEY);
+                TRUSTSTORE_PASSWORD_FILE_KEY, KEYSTORE_KEY, KEYSTORE_PASSWORD_FILE_KEY, AWS_PROFILE_KEY);
     }
 
     static boolean onClasspath(String className) {
@@ -336,6 +361,12 @@ public final class ConnectionProfile {
         public Builder trustStore(Path file, Path passwordFile) {
             set(TRUSTSTORE_KEY, file.toString());
             return passwordFile == null ? this : set(TRUSTSTORE_PASSWORD_FILE_KEY, passwordFile.toString());
+        }
+
+        /** Mutual TLS: this client's certificate and key (PKCS12) and the file holding its password. */
+        public Builder keyStore(Path file, Path passwordFile) {
+            set(KEYSTORE_KEY, file.toString());
+            return set(KEYSTORE_PASSWORD_FILE_KEY, passwordFile.toString());
         }
 
         public Builder awsProfile(String name) {

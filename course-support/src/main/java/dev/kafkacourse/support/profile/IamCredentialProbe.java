@@ -63,6 +63,9 @@ final class IamCredentialProbe {
             message = cause.getMessage();
             cause = cause.getCause();
         }
-        return (message == null ? failure.getClass().getSimpleName() : message).replaceAll("[.\\s]+$", "");
+        String text = message == null ? failure.getClass().getSimpleName() : message;
+        // The SDK appends every provider of the chain with its own message: the first sentence is what matters.
+        int details = text.indexOf(" AwsCredentialsProviderChain(");
+        return (details > 0 ? text.substring(0, details) : text).replaceAll("[.\\s]+$", "");
     }
 }
