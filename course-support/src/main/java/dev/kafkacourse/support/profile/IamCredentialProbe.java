@@ -33,6 +33,9 @@ final class IamCredentialProbe {
             if (profile.find()) {
                 options.put("awsProfileName", profile.group(1));
             }
+            // One look at the chain: the library retries a failed lookup with backoff, which helps at a real
+            // handshake but only delays the answer here.
+            options.put("awsMaxRetries", "0");
             AppConfigurationEntry entry = new AppConfigurationEntry(ConnectionProfile.IAM_LOGIN_MODULE,
                     AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options);
             Class<?> handlerType = handler.getClass();
