@@ -54,7 +54,7 @@ class IamCredentialLookupTest {
 
     @Test
     void withCredentialsInTheChainThePreflightPassesAndTheClientSettingsAreComplete() {
-        System.setProperty("aws.accessKeyId", "AKIAEXAMPLEEXAMPLE00");
+        System.setProperty("aws.accessKeyId", "test-access-key-id");
         System.setProperty("aws.secretAccessKey", "example-secret-not-a-real-key");
 
         Map<String, Object> props = ConnectionProfile.builder(ProfileKind.MSK_IAM).build().preflight(MSK);
