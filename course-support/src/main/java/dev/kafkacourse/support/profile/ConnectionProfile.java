@@ -143,8 +143,8 @@ public final class ConnectionProfile {
             }
             case MSK_SCRAM -> {
                 trustStore(props);
-                String username = required(USERNAME_KEY, USERNAME_ENV, "the SCRAM user's name (the part after "
-                        + "AmazonMSK_ is the secret's name, the user is in the secret)");
+                String username = required(USERNAME_KEY, USERNAME_ENV, "the SCRAM user name (the username stored in "
+                        + "the cluster's AmazonMSK_ secret)");
                 String password = secret(PASSWORD_FILE_KEY, PASSWORD_ENV, "the SCRAM password of " + username);
                 props.put("sasl.mechanism", "SCRAM-SHA-512");
                 props.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
