@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
@@ -29,6 +30,12 @@ final class BenchJvm {
     }
 
     static List<String> run(String mainClass, List<String> args, Duration timeout) {
+        return run(mainClass, args, timeout, line -> { });
+    }
+
+    /** As {@link #run(String, List, Duration)}, handing each output line to {@code onLine} as it arrives. */
+    static List<String> run(String mainClass, List<String> args, Duration timeout,
+            Consumer<String> onLine) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -47,6 +54,7 @@ final class BenchJvm {
                         synchronized (lines) {
                             lines.add(line);
                         }
+                        onLine.accept(line);
                     }
                 } catch (IOException e) {
                     // the process ended; what was read is kept

@@ -59,6 +59,12 @@ public final class PerfToolComparison {
 
     /** {@code recordsAt100B} records per run at 100 B; fewer for bigger records (the same bytes). */
     static Report run(KafkaFixture kafka, PrintStream out, List<Integer> sizes, int rounds, int recordsAt100B) {
+        return run(kafka, out, sizes, List.of("default", "tuned"), rounds, recordsAt100B);
+    }
+
+    /** As above, for some of the settings ("default", "tuned"). */
+    static Report run(KafkaFixture kafka, PrintStream out, List<Integer> sizes, List<String> settingsNames,
+            int rounds, int recordsAt100B) {
         out.printf("Each run: a fresh JVM (%s), a fresh topic of 3 partitions, 10%% warm-up records not timed;%n"
                 + "default = Kafka %s producer defaults; tuned = %s%n%n", String.join(" ", BenchJvm.JVM_FLAGS),
                 org.apache.kafka.common.utils.AppInfoParser.getVersion(), TUNED);
@@ -68,7 +74,7 @@ public final class PerfToolComparison {
             int records = Math.max(1_000, (int) ((long) recordsAt100B * 100 / Math.max(100, size)));
             int warmup = records / 10;
             for (int round = 1; round <= rounds; round++) {
-                for (String settings : List.of("default", "tuned")) {
+                for (String settings : settingsNames) {
                     Map<String, String> overrides = settings.equals("tuned") ? TUNED : Map.of();
                     List<Tool> order = round % 2 == 1 ? List.of(Tool.COURSE, Tool.PERF_TOOL)
                             : List.of(Tool.PERF_TOOL, Tool.COURSE);
@@ -88,7 +94,7 @@ public final class PerfToolComparison {
         }
         List<Figure> figures = new ArrayList<>();
         for (int size : sizes) {
-            for (String settings : List.of("default", "tuned")) {
+            for (String settings : settingsNames) {
                 for (Tool tool : Tool.values()) {
                     List<Run> of = runs.stream().filter(r -> r.recordSize() == size
                             && r.settings().equals(settings) && r.tool() == tool)
@@ -104,7 +110,7 @@ public final class PerfToolComparison {
                 + "| course p99 ms | perf tool p99 ms |");
         out.println("|---:|---|---:|---:|---:|---:|---:|");
         for (int size : sizes) {
-            for (String settings : List.of("default", "tuned")) {
+            for (String settings : settingsNames) {
                 Figure course = report.figure(size, settings, Tool.COURSE);
                 Figure tool = report.figure(size, settings, Tool.PERF_TOOL);
                 out.printf(Locale.ROOT, "| %d B | %s | %,.0f | %,.0f | %.2f | %.0f | %.0f |%n", size, settings,
@@ -114,7 +120,7 @@ public final class PerfToolComparison {
             }
         }
         out.println();
-        for (int size : sizes) {
+        for (int size : settingsNames.size() == 2 ? sizes : List.<Integer>of()) {
             double courseGain = report.figure(size, "tuned", Tool.COURSE).recordsPerSecond()
                     / report.figure(size, "default", Tool.COURSE).recordsPerSecond();
             double toolGain = report.figure(size, "tuned", Tool.PERF_TOOL).recordsPerSecond()

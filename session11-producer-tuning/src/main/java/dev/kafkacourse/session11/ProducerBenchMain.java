@@ -14,7 +14,9 @@ import java.util.Properties;
  * perf tool runs: not inside the JVM of an in-process broker. Runs each cell of a cells file with
  * {@link ProducerLoop} and prints one {@code RESULT} line per cell.
  *
- * <p>Args: {@code <client.properties> <topic> <cells file> <warm-up records> <timed records>}.
+ * <p>Args: {@code <client.properties> <topic> <cells file> <warm-up records> <timed records> [warm-jvm]}. With
+ * {@code warm-jvm}, the first cell runs once more before the reported runs, unreported: in a matrix of many cells the
+ * first would otherwise pay for this JVM's and the broker's warm-up alone.
  */
 public final class ProducerBenchMain {
 
@@ -30,6 +32,9 @@ public final class ProducerBenchMain {
                 .map(BenchCell::fromLine).toList();
         int warmup = Integer.parseInt(args[3]);
         int records = Integer.parseInt(args[4]);
+        if (args.length > 5 && args[5].equals("warm-jvm")) {
+            ProducerLoop.run(clientConfig, topic, cells.get(0), warmup, records);
+        }
         for (BenchCell cell : cells) {
             CellResult result = ProducerLoop.run(clientConfig, topic, cell, warmup, records);
             System.out.println(RESULT + result.toLine());
