@@ -3,6 +3,8 @@ package dev.kafkacourse.session11;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * each against the same baseline (Kafka's defaults, ad events serialized to JSON before the loop). Runs in a bench
  * JVM of its own; prints records/s, p99, the serializer's own time per record, and each row's ratio to the baseline.
  *
- * <p>Args: {@code quick} (5,000 timed records per row; the default) or {@code full} (60,000).
+ * <p>Args: {@code quick} (5,000 timed records per row, one round; the default) or {@code full} (60,000, three
+ * rounds in rotated order, the median run of each row reported).
  */
 public final class CostLab {
 
@@ -28,7 +31,8 @@ public final class CostLab {
 
     public static void main(String[] args) {
         boolean full = args.length > 0 && args[0].equals("full");
-        LabRunner.run("session11 serialization-cost", (kafka, out) -> run(kafka, out, full ? 60_000 : 5_000));
+        LabRunner.run("session11 serialization-cost", (kafka, out) -> run(kafka, out, full ? 60_000 : 5_000, cells(),
+                full ? 3 : 1));
     }
 
     static List<BenchCell> cells() {
@@ -45,17 +49,24 @@ public final class CostLab {
                         Payload.JSON_BYTES));
     }
 
-    static List<Row> run(KafkaFixture kafka, PrintStream out, int records) {
-        return run(kafka, out, records, cells());
-    }
-
-    /** Some of the rows; the first is the baseline the others are compared with. */
-    static List<Row> run(KafkaFixture kafka, PrintStream out, int records, List<BenchCell> cells) {
+    /**
+     * The given rows (the first is the baseline the others are compared with), {@code rounds} times in rotated
+     * order, so that no row always runs first or last; each row's median run is reported.
+     */
+    static List<Row> run(KafkaFixture kafka, PrintStream out, int records, List<BenchCell> cells, int rounds) {
         String topic = kafka.createTopic("ad-events", 3);
         int warmup = records / 5;
-        out.printf("%d rows × (%,d warm-up + %,d timed) ad events to %s, in a bench JVM of its own%n(the baseline also runs once unreported first, to warm the JVM and the broker)%n%n", cells.size(),
-                warmup, records, topic);
-        List<CellResult> results = CourseBench.runWarm(kafka.producerConfig(), topic, cells, warmup, records, null);
+        List<BenchCell> runs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < cells.size(); i++) {
+                runs.add(cells.get((i + round) % cells.size()));
+            }
+        }
+        out.printf("%d rows × %d round(s) × (%,d warm-up + %,d timed) ad events to %s, in a bench JVM of its own%n"
+                + "(the baseline also runs once unreported first, to warm the JVM and the broker; each row: its "
+                + "median run)%n%n", cells.size(), rounds, warmup, records, topic);
+        List<CellResult> all = CourseBench.runWarm(kafka.producerConfig(), topic, runs, warmup, records, null);
+        List<CellResult> results = cells.stream().map(cell -> median(all, cell.label())).toList();
         double baseline = results.get(0).recordsPerSecond();
         out.println("| setting | records/s | vs baseline | p99 ms | serializer µs/record | records-per-request-avg |");
         out.println("|---|---:|---:|---:|---:|---:|");
@@ -66,5 +77,11 @@ public final class CostLab {
                     row.ratioToBaseline(), r.p99LatencyMs(), r.serializeMicrosPerRecord(), r.recordsPerRequestAvg());
         }
         return rows;
+    }
+
+    private static CellResult median(List<CellResult> all, String label) {
+        List<CellResult> of = all.stream().filter(r -> r.label().equals(label))
+                .sorted(Comparator.comparingDouble(CellResult::recordsPerSecond)).toList();
+        return of.get(of.size() / 2);
     }
 }

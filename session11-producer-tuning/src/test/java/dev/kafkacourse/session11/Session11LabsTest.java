@@ -76,7 +76,7 @@ class Session11LabsTest {
     @Test
     void costLabMeasuresTheSerializerOnlyWhereItRunsInsideSend(KafkaFixture kafka) {
         // The baseline and the serializer row: each row is a producer of its own; the lab runs all of them.
-        List<CostLab.Row> rows = CostLab.run(kafka, out, 2_000, CostLab.cells().subList(0, 2));
+        List<CostLab.Row> rows = CostLab.run(kafka, out, 2_000, CostLab.cells().subList(0, 2), 1);
 
         assertThat(rows).hasSize(2).allSatisfy(row -> {
             assertThat(row.result().records()).isEqualTo(2_000);
