@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Each run is a fresh JVM with the same flags and a fresh topic; rounds alternate which tool goes first. Reports
  * both tools' records/s and p99, the course/perf-tool ratio and the tuned/default ratio of each tool.
  *
- * <p>Args: {@code quick} (100 B only, one round of 20,000 records; the default) or {@code full} (5 rounds of
- * 300,000 records of 100 B and 100,000 of 1 KiB).
+ * <p>Args: {@code quick} (100 B only, one round of 20,000 records; the default) or {@code full} (3 rounds of
+ * 300,000 records of 100 B and the same bytes, 29,296 records, of 1 KiB).
  */
 public final class PerfToolComparison {
 
@@ -51,17 +51,14 @@ public final class PerfToolComparison {
         boolean full = args.length > 0 && args[0].equals("full");
         LabRunner.run("session11 vs-perf-tool", (kafka, out) -> {
             if (full) {
-                run(kafka, out, List.of(100, 1024), 5, 300_000);
+                run(kafka, out, List.of(100, 1024), 3, 300_000);
             } else {
                 run(kafka, out, List.of(100), 1, 20_000);
             }
         });
     }
 
-    /**
-     * {@code recordsAt100B} records per run at 100 B; a third as many at 1 KiB (more bytes, still a run of seconds
-     * rather than a blip dominated by the JVM's warm-up).
-     */
+    /** {@code recordsAt100B} records per run at 100 B; fewer for bigger records (the same bytes). */
     static Report run(KafkaFixture kafka, PrintStream out, List<Integer> sizes, int rounds, int recordsAt100B) {
         return run(kafka, out, sizes, List.of("default", "tuned"), rounds, recordsAt100B);
     }
@@ -75,7 +72,7 @@ public final class PerfToolComparison {
         out.println("size    settings  round  tool            records    records/s   p99 ms");
         List<Run> runs = new ArrayList<>();
         for (int size : sizes) {
-            int records = size <= 100 ? recordsAt100B : Math.max(1_000, recordsAt100B / 3);
+            int records = Math.max(1_000, (int) ((long) recordsAt100B * 100 / Math.max(100, size)));
             int warmup = records / 10;
             for (int round = 1; round <= rounds; round++) {
                 for (String settings : settingsNames) {
