@@ -32,7 +32,7 @@ public final class CostLab {
     public static void main(String[] args) {
         boolean full = args.length > 0 && args[0].equals("full");
         LabRunner.run("session11 serialization-cost", (kafka, out) -> run(kafka, out, full ? 60_000 : 5_000, cells(),
-                full ? 3 : 1));
+                full ? 3 : 1, true));
     }
 
     static List<BenchCell> cells() {
@@ -51,9 +51,11 @@ public final class CostLab {
 
     /**
      * The given rows (the first is the baseline the others are compared with), {@code rounds} times in rotated
-     * order, so that no row always runs first or last; each row's median run is reported.
+     * order, so that no row always runs first or last; each row's median run is reported. With {@code warmJvm}
+     * the baseline runs once more first, unreported.
      */
-    static List<Row> run(KafkaFixture kafka, PrintStream out, int records, List<BenchCell> cells, int rounds) {
+    static List<Row> run(KafkaFixture kafka, PrintStream out, int records, List<BenchCell> cells, int rounds,
+            boolean warmJvm) {
         String topic = kafka.createTopic("ad-events", 3);
         int warmup = records / 5;
         List<BenchCell> runs = new ArrayList<>();
@@ -63,9 +65,10 @@ public final class CostLab {
             }
         }
         out.printf("%d rows × %d round(s) × (%,d warm-up + %,d timed) ad events to %s, in a bench JVM of its own%n"
-                + "(the baseline also runs once unreported first, to warm the JVM and the broker; each row: its "
-                + "median run)%n%n", cells.size(), rounds, warmup, records, topic);
-        List<CellResult> all = CourseBench.runWarm(kafka.producerConfig(), topic, runs, warmup, records, null);
+                + "(%seach row: its median run)%n%n", cells.size(), rounds, warmup, records, topic,
+                warmJvm ? "the baseline also runs once unreported first, to warm the JVM and the broker; " : "");
+        List<CellResult> all = warmJvm ? CourseBench.runWarm(kafka.producerConfig(), topic, runs, warmup, records, null)
+                : CourseBench.run(kafka.producerConfig(), topic, runs, warmup, records);
         List<CellResult> results = cells.stream().map(cell -> median(all, cell.label())).toList();
         double baseline = results.get(0).recordsPerSecond();
         out.println("| setting | records/s | vs baseline | p99 ms | serializer µs/record | records-per-request-avg |");
