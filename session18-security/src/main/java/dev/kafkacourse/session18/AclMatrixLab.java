@@ -26,8 +26,9 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * Lab: an ACL audit. A cluster's ACLs as an operator finds them (written over time, with a prefix here and a
  * wildcard there) are listed with {@code describeAcls}; then every principal really tries to read and write every
- * topic. The matrix of what each could actually do is set beside the rules that name a topic literally: the cells
- * marked {@code !} are access no literal rule shows, granted through a prefix or a wildcard, or taken away by DENY.
+ * topic. The matrix of what each could actually do is set beside the rules that name each topic: the cells marked
+ * {@code !} are access no rule naming the topic shows, granted through a prefix or a wildcard (or, the other way
+ * round, taken away by a DENY).
  */
 public final class AclMatrixLab {
 
@@ -36,10 +37,10 @@ public final class AclMatrixLab {
 
     /**
      * @param matrix          principal → "topic OPERATION" → what the broker answered
-     * @param literallyNamed  principal → "topic OPERATION" → whether a LITERAL ALLOW rule names exactly that
+     * @param namedByARule    principal → "topic OPERATION" → whether an ALLOW rule names that topic and operation
      */
     record Result(Pipeline pipeline, List<AclBinding> described, Map<String, Map<String, Outcome>> matrix,
-            Map<String, Map<String, Boolean>> literallyNamed) {
+            Map<String, Map<String, Boolean>> namedByARule) {
 
         Outcome cell(String user, String topic, AclOperation operation) {
             return matrix.get(user).get(column(topic, operation));
@@ -47,7 +48,8 @@ public final class AclMatrixLab {
     }
 
     public static void main(String[] args) {
-        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF));
+        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF, "org.apache.kafka.clients.NetworkClient", Level.OFF,
+                "kafka", Level.ERROR));
         LabRunner.runOnCluster("session18 acl-matrix", SecureKafkaCluster::start, (kafka, out) -> run(kafka, out));
     }
 
@@ -78,9 +80,7 @@ public final class AclMatrixLab {
                 admin.send(new ProducerRecord<>(topic, "seed", "record")).get();
             }
         }
-        for (String user : pipeline.users()) {
-            cluster.createUser(user);
-        }
+        Parallel.each(pipeline.users(), cluster::createUser);
         cluster.createAcls(foundAcls(pipeline));
 
         List<AclBinding> described = new ArrayList<>();
@@ -91,33 +91,40 @@ public final class AclMatrixLab {
         }
         described.sort(Comparator.comparing((AclBinding b) -> b.entry().principal())
                 .thenComparing(b -> b.pattern().name()).thenComparing(b -> b.entry().operation().name()));
+        DisplayNames names = new DisplayNames().alias(pipeline.deadLetters(), "ad-events-dlq")
+                .alias(pipeline.events(), "ad-events").alias(pipeline.stats(), "ad-stats-1m");
+        out.println(names.legend());
         out.println("describeAcls (what the rules say):");
         for (AclBinding acl : described) {
             out.printf("  %-22s %-5s %-8s %-6s %-9s %s%n", acl.entry().principal(), acl.entry().permissionType(),
                     acl.entry().operation(), acl.pattern().resourceType(), acl.pattern().patternType(),
-                    acl.pattern().name());
+                    names.show(acl.pattern().name()));
         }
 
         List<AclOperation> operations = List.of(AclOperation.WRITE, AclOperation.READ);
         Map<String, Map<String, Outcome>> matrix = new LinkedHashMap<>();
-        Map<String, Map<String, Boolean>> literal = new LinkedHashMap<>();
+        Map<String, Map<String, Boolean>> namedByARule = new LinkedHashMap<>();
+        // Every principal probes at once: a probe mostly waits on the broker.
+        Map<String, Map<String, Outcome>> writesByUser = Parallel.each(pipeline.users(),
+                user -> Probes.produceEach(cluster.clientProperties(user), pipeline.topics()));
+        Map<String, Map<String, Outcome>> readsByUser = Parallel.each(pipeline.users(),
+                user -> Probes.consumeEach(cluster.clientProperties(user), pipeline.topics()));
         for (String user : pipeline.users()) {
-            Map<String, Object> client = cluster.clientProperties(user);
             Map<String, Outcome> row = new LinkedHashMap<>();
             Map<String, Boolean> named = new LinkedHashMap<>();
-            Map<String, Outcome> writes = Probes.produceEach(client, pipeline.topics());
-            Map<String, Outcome> reads = Probes.consumeEach(client, pipeline.topics());
+            Map<String, Outcome> writes = writesByUser.get(user);
+            Map<String, Outcome> reads = readsByUser.get(user);
             for (String topic : pipeline.topics()) {
                 for (AclOperation operation : operations) {
                     row.put(column(topic, operation), (operation == AclOperation.WRITE ? writes : reads).get(topic));
-                    named.put(column(topic, operation), namesLiterally(described, user, topic, operation));
+                    named.put(column(topic, operation), namesTopic(described, user, topic, operation));
                 }
             }
             matrix.put(user, row);
-            literal.put(user, named);
+            namedByARule.put(user, named);
         }
 
-        out.printf("%nwhat each principal could actually do (! = allowed with no LITERAL ALLOW rule naming it, or refused despite one):%n");
+        out.printf("%nwhat each principal could actually do (! = allowed although no ALLOW rule names the topic, or refused although one does):%n");
         out.printf("%-20s", "");
         for (String topic : pipeline.topics()) {
             String shortName = shortName(pipeline, topic);
@@ -127,13 +134,13 @@ public final class AclMatrixLab {
         for (String user : pipeline.users()) {
             out.printf("%-20s", user);
             for (Map.Entry<String, Outcome> cell : matrix.get(user).entrySet()) {
-                boolean named = literal.get(user).get(cell.getKey());
+                boolean named = namedByARule.get(user).get(cell.getKey());
                 String mark = cell.getValue().allowed() != named ? "!" : " ";
                 out.printf(" %-14s", mark + (cell.getValue().allowed() ? "allowed" : "refused"));
             }
             out.println();
         }
-        return new Result(pipeline, described, matrix, literal);
+        return new Result(pipeline, described, matrix, namedByARule);
     }
 
     static String column(String topic, AclOperation operation) {
@@ -145,11 +152,11 @@ public final class AclMatrixLab {
                 : "ad-events-dlq";
     }
 
-    private static boolean namesLiterally(List<AclBinding> acls, String user, String topic, AclOperation op) {
+    private static boolean namesTopic(List<AclBinding> acls, String user, String topic, AclOperation op) {
         return acls.stream().anyMatch(acl -> acl.entry().principal().equals(SecureKafkaCluster.principal(user))
                 && acl.entry().permissionType() == AclPermissionType.ALLOW
                 && acl.pattern().resourceType() == ResourceType.TOPIC
-                && acl.pattern().patternType() == PatternType.LITERAL && acl.pattern().name().equals(topic)
+                && acl.pattern().name().equals(topic)
                 && acl.entry().operation() == op);
     }
 

@@ -41,7 +41,8 @@ public final class AuthorizationErrorsLab {
     }
 
     public static void main(String[] args) {
-        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF));
+        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF, "org.apache.kafka.clients.NetworkClient", Level.OFF,
+                "kafka", Level.ERROR));
         LabRunner.runOnCluster("session18 authorization-errors", SecureKafkaCluster::start,
                 (kafka, out) -> run(kafka, out));
     }
@@ -59,17 +60,19 @@ public final class AuthorizationErrorsLab {
         }
         Map<String, Object> app = cluster.clientProperties(user);
         String principal = SecureKafkaCluster.principal(user);
-        out.printf("principal %s; reads %s in group %s, writes %s with transactional.id %s%n"
-                + "broker: StandardAuthorizer, allow.everyone.if.no.acl.found=false%n%n", principal, stats, group,
-                reports, transactionalId);
+        DisplayNames names = new DisplayNames().alias(stats, "ad-stats-1m").alias(reports, "campaign-reports")
+                .alias(group, "campaign-reports(group)").alias(transactionalId, "campaign-reports-eos-1");
+        out.println(names.legend());
+        out.printf("principal %s; reads ad-stats-1m in its group, writes campaign-reports in transactions%n"
+                + "broker: StandardAuthorizer, allow.everyone.if.no.acl.found=false%n%n", principal);
 
         List<Step> steps = new ArrayList<>();
         // The exception says which resource refused; the fix is the ACL on that resource.
-        steps.addAll(untilAllowed(out, cluster, principal, "consume " + stats + " in group " + group,
+        steps.addAll(untilAllowed(out, names, cluster, principal, "consume ad-stats-1m in its group",
                 () -> Probes.consume(app, stats, group), Map.of(
                         GroupAuthorizationException.class, acl(ResourceType.GROUP, group, AclOperation.READ),
                         TopicAuthorizationException.class, acl(ResourceType.TOPIC, stats, AclOperation.READ))));
-        steps.addAll(untilAllowed(out, cluster, principal, "transaction: write " + reports + " + offsets of " + group,
+        steps.addAll(untilAllowed(out, names, cluster, principal, "transaction: write campaign-reports + offsets",
                 () -> Probes.transactionalWrite(app, transactionalId, List.of(reports), group, stats), Map.of(
                         TransactionalIdAuthorizationException.class,
                         acl(ResourceType.TRANSACTIONAL_ID, transactionalId, AclOperation.WRITE),
@@ -81,7 +84,7 @@ public final class AuthorizationErrorsLab {
                         AclPermissionType.ANY))).values().get().stream().toList();
         out.printf("%ndescribeAcls for %s:%n", principal);
         finalAcls.forEach(acl -> out.printf("  %-6s %-9s %-16s %s%n", acl.entry().permissionType(),
-                acl.entry().operation(), acl.pattern().resourceType(), acl.pattern().name()));
+                acl.entry().operation(), acl.pattern().resourceType(), names.show(acl.pattern().name())));
         return new Result(principal, steps, finalAcls);
     }
 
@@ -97,13 +100,14 @@ public final class AuthorizationErrorsLab {
     }
 
     /** Tries, and after each refusal adds the ACL the exception points at, until the attempt succeeds. */
-    private static List<Step> untilAllowed(PrintStream out, SecureKafkaCluster cluster, String principal,
+    private static List<Step> untilAllowed(PrintStream out, DisplayNames names, SecureKafkaCluster cluster,
+            String principal,
             String attempt, java.util.function.Supplier<Outcome> probe, Map<Class<?>, Fix> fixes) {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i <= fixes.size(); i++) {
             Outcome outcome = probe.get();
             if (outcome.allowed()) {
-                steps.add(print(out, new Step(attempt, outcome, "")));
+                steps.add(print(out, names, new Step(attempt, outcome, "")));
                 return steps;
             }
             Fix fix = fixes.entrySet().stream().filter(f -> f.getKey().isInstance(outcome.error()))
@@ -111,15 +115,15 @@ public final class AuthorizationErrorsLab {
                     .orElseThrow(() -> new IllegalStateException(attempt + " failed unexpectedly: " + outcome));
             cluster.createAcls(List.of(new AclBinding(fix.resource(),
                     new AccessControlEntry(principal, "*", fix.operation(), AclPermissionType.ALLOW))));
-            steps.add(print(out, new Step(attempt, outcome, fix.toString())));
+            steps.add(print(out, names, new Step(attempt, outcome, fix.toString())));
         }
         throw new IllegalStateException(attempt + " still refused after " + fixes.size() + " ACLs");
     }
 
-    private static Step print(PrintStream out, Step step) {
-        out.printf("%-70s -> %s%n", step.attempt(), step.outcome().label());
+    private static Step print(PrintStream out, DisplayNames names, Step step) {
+        out.printf("%-48s -> %s%n", step.attempt(), step.outcome().label());
         if (!step.aclAddedAfter().isEmpty()) {
-            out.printf("%-70s    + ACL: ALLOW %s%n", "", step.aclAddedAfter());
+            out.printf("%-48s    + ACL: ALLOW %s%n", "", names.show(step.aclAddedAfter()));
         }
         return step;
     }

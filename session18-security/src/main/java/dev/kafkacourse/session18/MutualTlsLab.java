@@ -36,7 +36,8 @@ public final class MutualTlsLab {
     }
 
     public static void main(String[] args) {
-        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF));
+        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF, "org.apache.kafka.clients.NetworkClient", Level.OFF,
+                "kafka", Level.ERROR));
         LabRunner.runOnCluster("session18 mtls", SecureKafkaCluster::start, (kafka, out) -> run(kafka, out));
     }
 
@@ -50,7 +51,7 @@ public final class MutualTlsLab {
                 new AccessControlEntry(SecureKafkaCluster.principal(user), "*", AclOperation.WRITE,
                         AclPermissionType.ALLOW))));
         String subject = subject(cluster.certificates().clientKeyStore(user));
-        out.printf("one ACL: ALLOW User:%s WRITE on %s%n", user, topic);
+        out.printf("topic ad-events = %s%none ACL: ALLOW User:%s WRITE on ad-events%n", topic, user);
         out.printf("client certificate subject: %s%n", subject);
         out.printf("ssl.principal.mapping.rules=%s%n  -> principal User:%s%n%n", SecureKafkaCluster.PRINCIPAL_MAPPING_RULES,
                 user);
@@ -63,13 +64,10 @@ public final class MutualTlsLab {
         cases.put("no client certificate on mTLS", cluster.sslClientPropertiesWithoutCertificate());
         cases.put("certificate CN=" + stranger + " (same CA, no ACL) on mTLS", cluster.mtlsClientProperties(stranger));
 
-        Map<String, Outcome> attempts = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> attempt : cases.entrySet()) {
-            Outcome outcome = Probes.produce(attempt.getValue(), topic);
-            attempts.put(attempt.getKey(), outcome);
-            out.printf("%-72s -> %s%n", "write " + "ad-events as " + attempt.getKey(),
-                    outcome.allowed() ? "written" : outcome.errorName());
-        }
+        Map<String, Outcome> attempts = Parallel.each(List.copyOf(cases.keySet()),
+                name -> Probes.produce(cases.get(name), topic));
+        attempts.forEach((name, outcome) -> out.printf("%-72s -> %s%n", "write ad-events as " + name,
+                outcome.allowed() ? "written" : outcome.errorName()));
         return new Result(user, subject, attempts);
     }
 

@@ -8,6 +8,7 @@ import dev.kafkacourse.support.security.SecureKafkaCluster;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -29,7 +30,8 @@ public final class TlsFailuresLab {
 
     public static void main(String[] args) {
         // The failures are the lesson; the client's own retry warnings would only repeat them.
-        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF));
+        LabLogs.quiet(Map.of("org.apache.kafka", Level.OFF, "org.apache.kafka.clients.NetworkClient", Level.OFF,
+                "kafka", Level.ERROR));
         LabRunner.runOnCluster("session18 tls-failures", SecureKafkaCluster::start,
                 (kafka, out) -> run(kafka, out));
     }
@@ -56,17 +58,31 @@ public final class TlsFailuresLab {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 1_500));
 
-        Map<String, Outcome> attempts = new LinkedHashMap<>();
+        // Independent attempts, tried side by side; printed in order.
+        Map<String, Outcome> attempts = Parallel.each(List.copyOf(cases.keySet()),
+                name -> Probes.connect(cases.get(name)));
         out.printf("%-55s %s%n", "client settings", "outcome");
-        for (Map.Entry<String, Map<String, Object>> attempt : cases.entrySet()) {
-            Outcome outcome = Probes.connect(attempt.getValue());
-            attempts.put(attempt.getKey(), outcome);
+        for (Map.Entry<String, Outcome> attempt : attempts.entrySet()) {
+            Outcome outcome = attempt.getValue();
             out.printf("%-55s %s%n", attempt.getKey(), outcome.allowed() ? "connected" : outcome.errorName());
             if (!outcome.allowed()) {
                 out.printf("%-55s   %s%n", "", firstLine(outcome.error().getMessage()));
+                Throwable root = rootCause(outcome.error());
+                if (root != outcome.error()) {
+                    out.printf("%-55s   caused by %s%n", "", firstLine(root.getMessage()));
+                }
             }
         }
         return new Result(user, attempts);
+    }
+
+    /** The TLS layer's own reason (e.g. no trusted certification path) is at the bottom of the chain. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String firstLine(String message) {

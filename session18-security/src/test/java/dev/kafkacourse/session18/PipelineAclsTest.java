@@ -2,6 +2,7 @@ package dev.kafkacourse.session18;
 
 import static dev.kafkacourse.session18.SecureTesting.assertAllowed;
 import static dev.kafkacourse.session18.SecureTesting.assertDenied;
+import static dev.kafkacourse.session18.SecureTesting.probeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkacourse.support.kafka.KafkaFixture;
@@ -39,9 +40,7 @@ class PipelineAclsTest {
         kafka = KafkaFixture.on(cluster, "pipeline-acls");
         pipeline = Pipeline.unique(kafka);
         pipeline.createTopics(kafka.admin(), 1);
-        for (String user : pipeline.users()) {
-            cluster.createUser(user);
-        }
+        Parallel.each(pipeline.users(), cluster::createUser);
         // One record in each input topic, written by the administrator, so reads have something to read.
         try (var producer = Probes.producer(cluster.clientProperties(SecureKafkaCluster.SUPER_USER), Map.of())) {
             producer.send(new ProducerRecord<>(pipeline.events(), "seed", "event")).get();
@@ -85,12 +84,14 @@ class PipelineAclsTest {
     @Test
     void theCollectorCannotWriteStatsOrDeadLettersNorReadRawEvents() {
         Map<String, Object> collector = as(pipeline.collector());
-        assertDenied("collector writing the stats topic", Probes.produce(collector, pipeline.stats()),
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.produce(collector, pipeline.stats()),
+                () -> Probes.produce(collector, pipeline.deadLetters()),
+                () -> Probes.consume(collector, pipeline.events(), null));
+        assertDenied("collector writing the stats topic", outcomes.get(0), TopicAuthorizationException.class);
+        assertDenied("collector writing the dead-letter topic " + pipeline.deadLetters(), outcomes.get(1),
                 TopicAuthorizationException.class);
-        assertDenied("collector writing the dead-letter topic " + pipeline.deadLetters(),
-                Probes.produce(collector, pipeline.deadLetters()), TopicAuthorizationException.class);
-        assertDenied("collector reading raw events", Probes.consume(collector, pipeline.events(), null),
-                TopicAuthorizationException.class);
+        assertDenied("collector reading raw events", outcomes.get(2), TopicAuthorizationException.class);
     }
 
     @Test
@@ -110,53 +111,61 @@ class PipelineAclsTest {
     @Test
     void theStatsAppIsRefusedOtherGroupsOtherTransactionalIdsAndWritingRawEvents() {
         Map<String, Object> statsApp = as(pipeline.statsApp());
-        assertDenied("stats app joining the replayer's group", Probes.consume(statsApp, pipeline.events(),
-                pipeline.replayerGroup()), GroupAuthorizationException.class);
-        assertDenied("stats app using another application's transactional.id",
-                Probes.transactionalWrite(statsApp, "billing-eos-1", List.of(pipeline.stats()), null, null),
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.consume(statsApp, pipeline.events(), pipeline.replayerGroup()),
+                () -> Probes.transactionalWrite(statsApp, "billing-eos-1", List.of(pipeline.stats()), null, null),
+                () -> Probes.produce(statsApp, pipeline.events()),
+                () -> Probes.consume(statsApp, pipeline.deadLetters(), null));
+        assertDenied("stats app joining the replayer's group", outcomes.get(0), GroupAuthorizationException.class);
+        assertDenied("stats app using another application's transactional.id", outcomes.get(1),
                 TransactionalIdAuthorizationException.class);
-        assertDenied("stats app writing raw events", Probes.produce(statsApp, pipeline.events()),
-                TopicAuthorizationException.class);
-        assertDenied("stats app reading dead letters", Probes.consume(statsApp, pipeline.deadLetters(), null),
-                TopicAuthorizationException.class);
+        assertDenied("stats app writing raw events", outcomes.get(2), TopicAuthorizationException.class);
+        assertDenied("stats app reading dead letters", outcomes.get(3), TopicAuthorizationException.class);
     }
 
     @Test
     void theReplayerReadsDeadLettersInItsGroupAndRepublishesThem() {
         Map<String, Object> replayer = as(pipeline.replayer());
-        assertAllowed("replayer consuming dead letters in group " + pipeline.replayerGroup(),
-                Probes.consume(replayer, pipeline.deadLetters(), pipeline.replayerGroup()));
-        assertAllowed("replayer writing raw events", Probes.produce(replayer, pipeline.events()));
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.consume(replayer, pipeline.deadLetters(), pipeline.replayerGroup()),
+                () -> Probes.produce(replayer, pipeline.events()));
+        assertAllowed("replayer consuming dead letters in group " + pipeline.replayerGroup(), outcomes.get(0));
+        assertAllowed("replayer writing raw events", outcomes.get(1));
     }
 
     @Test
     void theReplayerIsRefusedTheStatsTopicAndTheStatsGroup() {
         Map<String, Object> replayer = as(pipeline.replayer());
-        assertDenied("replayer writing the stats topic", Probes.produce(replayer, pipeline.stats()),
-                TopicAuthorizationException.class);
-        assertDenied("replayer joining the stats app's group", Probes.consume(replayer, pipeline.deadLetters(),
-                pipeline.statsGroup()), GroupAuthorizationException.class);
-        assertDenied("replayer reading raw events", Probes.consume(replayer, pipeline.events(), null),
-                TopicAuthorizationException.class);
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.produce(replayer, pipeline.stats()),
+                () -> Probes.consume(replayer, pipeline.deadLetters(), pipeline.statsGroup()),
+                () -> Probes.consume(replayer, pipeline.events(), null));
+        assertDenied("replayer writing the stats topic", outcomes.get(0), TopicAuthorizationException.class);
+        assertDenied("replayer joining the stats app's group", outcomes.get(1), GroupAuthorizationException.class);
+        assertDenied("replayer reading raw events", outcomes.get(2), TopicAuthorizationException.class);
     }
 
     @Test
     void theOperatorSeesTopicsConfigsAndGroupOffsetsButNoRecordsAndChangesNothing() {
         Map<String, Object> operator = as(pipeline.operator());
-        assertAllowed("operator describing " + pipeline.events(), Probes.describeTopic(operator, pipeline.events()));
-        assertAllowed("operator describing the configs of " + pipeline.stats(),
-                Probes.describeTopicConfig(operator, pipeline.stats()));
-        assertAllowed("operator reading the stats group's committed offsets (lag)",
-                Probes.describeGroupOffsets(operator, pipeline.statsGroup()));
-        assertDenied("operator reading raw events", Probes.consume(operator, pipeline.events(), null),
-                TopicAuthorizationException.class);
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.describeTopic(operator, pipeline.events()),
+                () -> Probes.describeTopicConfig(operator, pipeline.stats()),
+                () -> Probes.describeGroupOffsets(operator, pipeline.statsGroup()),
+                () -> Probes.consume(operator, pipeline.events(), null),
+                () -> Probes.produce(operator, pipeline.events()),
+                () -> Probes.deleteTopic(operator, pipeline.stats()),
+                () -> Probes.alterTopicConfig(operator, pipeline.events()));
+        assertAllowed("operator describing " + pipeline.events(), outcomes.get(0));
+        assertAllowed("operator describing the configs of " + pipeline.stats(), outcomes.get(1));
+        assertAllowed("operator reading the stats group's committed offsets (lag)", outcomes.get(2));
+        assertDenied("operator reading raw events", outcomes.get(3), TopicAuthorizationException.class);
         // A principal with WRITE on no topic at all is refused earlier, when the idempotent producer asks for its
         // producer id (ClusterAuthorizationException): refused either way.
-        assertDenied("operator writing raw events", Probes.produce(operator, pipeline.events()));
-        assertDenied("operator deleting the stats topic", Probes.deleteTopic(operator, pipeline.stats()),
+        assertDenied("operator writing raw events", outcomes.get(4));
+        assertDenied("operator deleting the stats topic", outcomes.get(5), TopicAuthorizationException.class);
+        assertDenied("operator changing retention of raw events", outcomes.get(6),
                 TopicAuthorizationException.class);
-        assertDenied("operator changing retention of raw events", Probes.alterTopicConfig(operator,
-                pipeline.events()), TopicAuthorizationException.class);
     }
 
     @Test

@@ -83,7 +83,7 @@ class Session18LabsTest {
         assertThat(result.described()).hasSize(AclMatrixLab.foundAcls(p).size());
         // The prefix meant for ad-events also covers ad-events-dlq.
         assertThat(result.cell(p.collector(), p.deadLetters(), AclOperation.WRITE).allowed()).isTrue();
-        assertThat(result.literallyNamed().get(p.collector()).get(AclMatrixLab.column(p.deadLetters(),
+        assertThat(result.namedByARule().get(p.collector()).get(AclMatrixLab.column(p.deadLetters(),
                 AclOperation.WRITE))).isFalse();
         assertThat(result.cell(p.collector(), p.stats(), AclOperation.WRITE).allowed()).isFalse();
         // ALL on * lets the operator write everywhere; DENY READ wins over ALL.

@@ -2,6 +2,7 @@ package dev.kafkacourse.session18;
 
 import static dev.kafkacourse.session18.SecureTesting.assertAllowed;
 import static dev.kafkacourse.session18.SecureTesting.assertDenied;
+import static dev.kafkacourse.session18.SecureTesting.probeAll;
 
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.security.SecureKafkaCluster;
@@ -68,30 +69,36 @@ class TeamPrefixAclsTest {
     @Test
     void theTeamCreatesWritesAndReadsItsOwnTopicsInItsOwnGroups() {
         Map<String, Object> client = asTeam();
-        assertAllowed("creating " + team + ".clicks", Probes.createTopic(client, team + ".clicks"));
-        assertAllowed("writing " + team + ".impressions", Probes.produce(client, team + ".impressions"));
-        assertAllowed("reading " + team + ".impressions in group " + team + ".reporting",
-                Probes.consume(client, team + ".impressions", team + ".reporting"));
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.createTopic(client, team + ".clicks"),
+                () -> Probes.produce(client, team + ".impressions"),
+                () -> Probes.consume(client, team + ".impressions", team + ".reporting"));
+        assertAllowed("creating " + team + ".clicks", outcomes.get(0));
+        assertAllowed("writing " + team + ".impressions", outcomes.get(1));
+        assertAllowed("reading " + team + ".impressions in group " + team + ".reporting", outcomes.get(2));
     }
 
     @Test
     void theTeamReachesNothingOfATeamWhoseNameStartsTheSame() {
         Map<String, Object> client = asTeam();
-        assertDenied("creating " + otherTeam + ".clicks", Probes.createTopic(client, otherTeam + ".clicks"),
-                TopicAuthorizationException.class);
-        assertDenied("writing " + otherTeam + ".events", Probes.produce(client, otherTeam + ".events"),
-                TopicAuthorizationException.class);
-        assertDenied("reading own topic in " + otherTeam + "'s group " + otherTeam + ".reporting",
-                Probes.consume(client, team + ".impressions", otherTeam + ".reporting"),
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.createTopic(client, otherTeam + ".clicks"),
+                () -> Probes.produce(client, otherTeam + ".events"),
+                () -> Probes.consume(client, team + ".impressions", otherTeam + ".reporting"));
+        assertDenied("creating " + otherTeam + ".clicks", outcomes.get(0), TopicAuthorizationException.class);
+        assertDenied("writing " + otherTeam + ".events", outcomes.get(1), TopicAuthorizationException.class);
+        assertDenied("reading own topic in " + otherTeam + "'s group " + otherTeam + ".reporting", outcomes.get(2),
                 GroupAuthorizationException.class);
     }
 
     @Test
     void theTeamCannotDeleteOrReconfigureItsTopics() {
         Map<String, Object> client = asTeam();
-        assertDenied("deleting " + team + ".impressions", Probes.deleteTopic(client, team + ".impressions"),
+        List<Outcome> outcomes = probeAll(
+                () -> Probes.deleteTopic(client, team + ".impressions"),
+                () -> Probes.alterTopicConfig(client, team + ".impressions"));
+        assertDenied("deleting " + team + ".impressions", outcomes.get(0), TopicAuthorizationException.class);
+        assertDenied("changing retention of " + team + ".impressions", outcomes.get(1),
                 TopicAuthorizationException.class);
-        assertDenied("changing retention of " + team + ".impressions",
-                Probes.alterTopicConfig(client, team + ".impressions"), TopicAuthorizationException.class);
     }
 }
