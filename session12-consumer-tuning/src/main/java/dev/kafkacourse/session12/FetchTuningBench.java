@@ -56,7 +56,9 @@ public final class FetchTuningBench {
     record Tail(Setting setting, long records, double fetchRequestsPerSecond, double p50Millis, double p99Millis) {
     }
 
-    record Result(long backlog, List<CatchUp> catchUps, KafkaConsumerPerformance.Figures toolDefault,
+    /** The tool's figures: in this JVM always; in its own JVM (default and tuned) only in the full bench. */
+    record Result(long backlog, List<CatchUp> catchUps, KafkaConsumerPerformance.Figures toolInThisJvm,
+            KafkaConsumerPerformance.Figures toolDefault,
             KafkaConsumerPerformance.Figures toolTuned, List<Tail> tails) {
     }
 
@@ -90,8 +92,8 @@ public final class FetchTuningBench {
     }
 
     /**
-     * The full bench: {@code ConsumerPerformance} in JVMs of its own, with the default and the tuned setting. The
-     * quick check ({@code quick=true}) runs it once, in this JVM.
+     * The full bench: {@code ConsumerPerformance} in this JVM and in JVMs of its own, with the default and the tuned
+     * setting. The quick check ({@code quick=true}, for tests) runs it only in this JVM.
      */
     static Result run(KafkaFixture kafka, PrintStream out, int backlog, int tailMillis, boolean quick) {
         String topic = kafka.createTopic("ad-events", PARTITIONS);
@@ -104,11 +106,13 @@ public final class FetchTuningBench {
         for (Setting setting : CATCH_UP_SETTINGS) {
             catchUps.add(catchUp(kafka, topic, setting, backlog));
         }
-        KafkaConsumerPerformance.Figures toolDefault = quick
-                ? KafkaConsumerPerformance.runInThisJvm(kafka.bootstrapServers(), kafka.commonConfig(), topic,
-                        backlog, kafka.groupId("perf-default"), DEFAULT.config())
-                : KafkaConsumerPerformance.run(kafka.bootstrapServers(), kafka.commonConfig(), topic, backlog,
-                        kafka.groupId("perf-default"), DEFAULT.config());
+        // The tool in this (warm) JVM, and, in the full bench, in a JVM of its own as the script runs it.
+        KafkaConsumerPerformance.Figures toolInThisJvm = KafkaConsumerPerformance.runInThisJvm(
+                kafka.bootstrapServers(), kafka.commonConfig(), topic, backlog, kafka.groupId("perf-warm"),
+                DEFAULT.config());
+        KafkaConsumerPerformance.Figures toolDefault = quick ? null : KafkaConsumerPerformance.run(
+                kafka.bootstrapServers(), kafka.commonConfig(), topic, backlog, kafka.groupId("perf-default"),
+                DEFAULT.config());
         KafkaConsumerPerformance.Figures toolTuned = quick ? null : KafkaConsumerPerformance.run(
                 kafka.bootstrapServers(), kafka.commonConfig(), topic, backlog, kafka.groupId("perf-tuned"),
                 PARTITION_4M.config());
@@ -122,14 +126,18 @@ public final class FetchTuningBench {
                     c.fetchSizeAvg(), c.recordsPerRequest());
         }
         out.println();
-        out.printf("Kafka's own ConsumerPerformance (kafka-consumer-perf-test.sh, %s), same topic, same run:%n",
-                quick ? "in this JVM" : "its own JVM");
-        out.println("setting                                         fetch.nMsg.sec  fetch.MB.sec   course/tool");
-        printTool(out, DEFAULT, toolDefault, catchUps.get(0));
-        if (toolTuned != null) {
-            printTool(out, PARTITION_4M, toolTuned, catchUps.get(CATCH_UP_SETTINGS.indexOf(PARTITION_4M)));
+        out.println("Kafka's own ConsumerPerformance (kafka-consumer-perf-test.sh), same topic, same run:");
+        out.println("setting                                         where          fetch.nMsg.sec  fetch.MB.sec  "
+                + "course/tool");
+        printTool(out, DEFAULT, "this JVM", toolInThisJvm, catchUps.get(0));
+        List<String> raw = new ArrayList<>(List.of(toolInThisJvm.line()));
+        if (toolDefault != null) {
+            printTool(out, DEFAULT, "own JVM", toolDefault, catchUps.get(0));
+            printTool(out, PARTITION_4M, "own JVM", toolTuned,
+                    catchUps.get(CATCH_UP_SETTINGS.indexOf(PARTITION_4M)));
+            raw.addAll(List.of(toolDefault.line(), toolTuned.line()));
         }
-        out.printf("  (its raw output: %s%s)%n%n", toolDefault.line(), toolTuned == null ? "" : " | " + toolTuned.line());
+        out.printf("  (its raw lines: %s)%n%n", String.join(" | ", raw));
 
         List<Tail> tails = new ArrayList<>();
         for (Setting setting : TAIL_SETTINGS) {
@@ -142,12 +150,12 @@ public final class FetchTuningBench {
             out.printf("%-46s %8d  %9.1f  %11.0f ms  %5.0f ms%n", t.setting().name(), t.records(),
                     t.fetchRequestsPerSecond(), t.p50Millis(), t.p99Millis());
         }
-        return new Result(backlog, catchUps, toolDefault, toolTuned, tails);
+        return new Result(backlog, catchUps, toolInThisJvm, toolDefault, toolTuned, tails);
     }
 
-    private static void printTool(PrintStream out, Setting setting, KafkaConsumerPerformance.Figures tool,
-            CatchUp course) {
-        out.printf("%-46s %14.0f  %12.1f   %9.2f%n", setting.name(), tool.fetchRecordsPerSecond(),
+    private static void printTool(PrintStream out, Setting setting, String where,
+            KafkaConsumerPerformance.Figures tool, CatchUp course) {
+        out.printf("%-46s %-13s %15.0f  %12.1f  %11.2f%n", setting.name(), where, tool.fetchRecordsPerSecond(),
                 tool.fetchMegabytesPerSecond(), course.recordsPerSecond() / tool.fetchRecordsPerSecond());
     }
 
@@ -181,16 +189,16 @@ public final class FetchTuningBench {
             consumer.assign(partitions(topic));
             long received = 0;
             long bytes = 0;
-            long start = 0;
+            // Start the clock once the start offsets are known, before the first fetch: like ConsumerPerformance's
+            // fetch.* figures, which leave out only the group join.
+            consumer.assignment().forEach(consumer::position);
+            long start = System.nanoTime();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (received < records) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(setting.name() + ": read " + received + " of " + records);
                 }
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                if (start == 0 && !batch.isEmpty()) {
-                    start = System.nanoTime(); // from the first record on, as ConsumerPerformance's fetch.* rates
-                }
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     received++;
                     bytes += record.serializedValueSize() + Math.max(0, record.serializedKeySize());

@@ -31,8 +31,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class PollIntervalLab {
 
     static final int PARTITIONS = 2;
-    static final int MAX_POLL_INTERVAL_MS = 300;
-    static final int MILLIS_PER_RECORD = 3;
+    static final int MAX_POLL_INTERVAL_MS = 500;
+    static final int MILLIS_PER_RECORD = 4;
     private static final Duration TOO_SLOW_BUDGET = Duration.ofSeconds(20);
     static final int TOO_SLOW_REMOVALS = 2;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -41,9 +41,9 @@ public final class PollIntervalLab {
     }
 
     enum Variant {
-        TOO_SLOW("max.poll.records=200, processed in the poll loop", 200, false),
-        FEWER_RECORDS("max.poll.records=25, processed in the poll loop", 25, false),
-        PAUSE_AND_POLL("max.poll.records=200, worker thread, partitions paused", 200, true);
+        TOO_SLOW("max.poll.records=250, processed in the poll loop", 250, false),
+        FEWER_RECORDS("max.poll.records=10, processed in the poll loop", 10, false),
+        PAUSE_AND_POLL("max.poll.records=250, worker thread, partitions paused", 250, true);
 
         final String label;
         final int maxPollRecords;
@@ -88,7 +88,7 @@ public final class PollIntervalLab {
         }
         out.printf("%nThe first variant was stopped after %d failed commits: each poll takes about %d ms of work (> %d ms), "
                 + "so the member is removed every time and re-reads the same records.%n", TOO_SLOW_REMOVALS,
-                200 * MILLIS_PER_RECORD, MAX_POLL_INTERVAL_MS);
+                Variant.TOO_SLOW.maxPollRecords * MILLIS_PER_RECORD, MAX_POLL_INTERVAL_MS);
         return new Result(total, runs);
     }
 
@@ -127,8 +127,8 @@ public final class PollIntervalLab {
                 }
             });
             // The slow variant never finishes on its own: it stops after the member was removed a few times.
-            while (distinctCount(log) < total && commitFailures < TOO_SLOW_REMOVALS
-                    && System.nanoTime() - start < budget.toNanos()) {
+            while (distinctCount(log) < total && System.nanoTime() - start < budget.toNanos()
+                    && !(variant == Variant.TOO_SLOW && commitFailures >= TOO_SLOW_REMOVALS)) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(50));
                 polls++;
                 if (records.isEmpty()) {

@@ -23,13 +23,24 @@ public final class ProcessedLog {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private long firstNanos;
+    private long lastNanos;
 
     /** Applies {@code record} (an ad event) to the log. */
     public void apply(ConsumerRecord<String, byte[]> record) {
         AdEvent event = AdEventJson.fromBytes(record.value());
         synchronized (this) {
             entries.add(new Entry(record.partition(), record.offset(), record.key(), event.eventId()));
+            lastNanos = System.nanoTime();
+            if (entries.size() == 1) {
+                firstNanos = lastNanos;
+            }
         }
+    }
+
+    /** Milliseconds from the first application to the last: the processing time, without group joins. */
+    public synchronized long activeMillis() {
+        return (lastNanos - firstNanos) / 1_000_000;
     }
 
     public synchronized int size() {
