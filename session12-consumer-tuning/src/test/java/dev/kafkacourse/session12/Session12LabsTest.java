@@ -72,7 +72,7 @@ class Session12LabsTest {
 
     @Test
     void processingSlowerThanMaxPollIntervalRepeatsRecordsUntilFewerRecordsOrPausingFixIt(KafkaFixture kafka) {
-        PollIntervalLab.Result result = PollIntervalLab.run(kafka, out, 200);
+        PollIntervalLab.Result result = PollIntervalLab.run(kafka, out, 300);
 
         PollIntervalLab.Run tooSlow = result.runs().get(0);
         assertThat(tooSlow.variant()).isEqualTo(PollIntervalLab.Variant.TOO_SLOW);
