@@ -1,0 +1,21 @@
+// Known-wrong answer: uses Math.abs(hashCode) % lanes, which is negative for a key whose hash is Integer.MIN_VALUE
+package dev.kafkacourse.session12;
+
+/**
+ * Exercise 2 (stretch): which worker lane runs a record, so records with the same key run one after another in
+ * the order they were polled, while different keys run in parallel.
+ */
+public final class KeyLanes {
+
+    private KeyLanes() {
+    }
+
+    /**
+     * The lane (0 to {@code lanes - 1}) for a record with {@code key} from {@code partition}. The same key always
+     * gets the same lane; a record without a key follows its partition, whose order is all it has.
+     */
+    public static int laneFor(String key, int partition, int lanes) {
+        int hash = key == null ? partition : key.hashCode();
+        return Math.abs(hash) % lanes;
+    }
+}
