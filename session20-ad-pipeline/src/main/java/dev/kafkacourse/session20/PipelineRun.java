@@ -144,10 +144,15 @@ public final class PipelineRun implements AutoCloseable {
         }
     }
 
-    /** Per campaign, the sum over every window the stores hold (asked through the first instance's query API). */
+    /**
+     * Per campaign, the sum over every window the stores hold (asked through the first instance's query API). The
+     * range is the store's retention around now: a window store answers a range segment by segment, so a range
+     * from 1970 would take minutes.
+     */
     public Map<String, CampaignStats> counted() {
+        Duration back = base.stats().storeRetention().plus(Duration.ofMinutes(10));
         return retrying(() -> Dashboard.totals(instances.get(0).queries()
-                .allWindows(Instant.EPOCH, Instant.now().plus(Duration.ofHours(1)))));
+                .allWindows(Instant.now().minus(back), Instant.now().plus(Duration.ofHours(1)))));
     }
 
     /** Records on the dead-letter topic (read_committed: what a downstream reader sees). */
