@@ -46,6 +46,10 @@ public final class PipelineInstance implements AutoCloseable {
 
     /** Starts an instance and returns once its stats stage runs and its HTTP port answers. */
     public static PipelineInstance start(PipelineSettings settings) {
+        // Keep the course's logback settings: Boot would otherwise reset logging when the context starts.
+        if (System.getProperty("org.springframework.boot.logging.LoggingSystem") == null) {
+            System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        }
         PipelineInstance instance = new PipelineInstance(settings);
         try {
             instance.web = new SpringApplicationBuilder(PipelineWeb.class)
@@ -58,7 +62,8 @@ public final class PipelineInstance implements AutoCloseable {
                             "spring.application.name", settings.applicationId(),
                             "management.endpoints.web.exposure.include", "health,prometheus",
                             "spring.mvc.async.request-timeout", "60000",
-                            "logging.level.root", "WARN"))
+                            "logging.level.root", "WARN",
+                            "server.tomcat.threads.max", "64"))
                     .run();
         } catch (RuntimeException e) {
             instance.close();
