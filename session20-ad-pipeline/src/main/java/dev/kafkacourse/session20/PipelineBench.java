@@ -93,8 +93,9 @@ public final class PipelineBench {
                     "p99 ms", "max ms", "probes", "429s");
             int seed = 1;
             for (int rate : options.rates()) {
-                GeneratedEvents traffic = Traffic.generate(seed++, rate * options.seconds(), 20,
-                        Duration.ofMinutes(10));
+                // Event times follow the wall clock (90 s behind it), so each rate's traffic comes after the last.
+                GeneratedEvents traffic = Traffic.generateFrom(seed++, rate * options.seconds(), 20,
+                        Instant.now().minusSeconds(90), Duration.ofSeconds(options.seconds()));
                 List<GeneratedRecord> valid = traffic.records().stream().filter(r -> !r.isMalformed()).toList();
                 LoadGenerator load = new LoadGenerator(run.urls());
                 AtomicBoolean done = new AtomicBoolean();

@@ -24,6 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PipelineInstance implements AutoCloseable {
 
+    /** Tomcat logs through java.util.logging; held here so the level is not lost when the logger is collected. */
+    private static final java.util.logging.Logger TOMCAT_LOGS = java.util.logging.Logger.getLogger("org.apache");
+
     private final PipelineSettings settings;
     private final HostInfo self;
     private final KafkaProducer<String, byte[]> producer;
@@ -49,6 +52,7 @@ public final class PipelineInstance implements AutoCloseable {
         // Keep the course's logback settings: Boot would otherwise reset logging when the context starts.
         if (System.getProperty("org.springframework.boot.logging.LoggingSystem") == null) {
             System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+            TOMCAT_LOGS.setLevel(java.util.logging.Level.WARNING);
         }
         PipelineInstance instance = new PipelineInstance(settings);
         try {

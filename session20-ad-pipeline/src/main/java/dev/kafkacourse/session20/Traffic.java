@@ -36,6 +36,19 @@ public final class Traffic {
                 .build().generate();
     }
 
+    /**
+     * About {@code records} records with event times from {@code start} over {@code span}, for runs that post one
+     * batch of traffic after another into the same pipeline: each must start after the previous one's stream time
+     * minus grace, or its events land in windows that are already closed.
+     */
+    public static GeneratedEvents generateFrom(long seed, int records, int campaigns, Instant start, Duration span) {
+        int impressions = Math.max(100, (int) (records / 1.16));
+        return AdEventGenerator.builder().seed(seed).impressions(impressions).campaigns(campaigns)
+                .eventsPerSecond(impressions / (double) Math.max(1, span.toSeconds())).clickThroughRate(0.08)
+                .startingAt(start).duplicateRate(0.03).lateEvents(0.03, Duration.ofSeconds(60)).malformedRate(0.01)
+                .build().generate();
+    }
+
     /** The campaigns of a run for the {@code campaigns} topic: budgets set so some run over. */
     public static List<Campaign> campaigns(GeneratedEvents traffic) {
         List<Campaign> result = new ArrayList<>();
