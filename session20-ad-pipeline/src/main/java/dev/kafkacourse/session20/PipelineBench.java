@@ -50,11 +50,13 @@ import org.apache.kafka.streams.kstream.TimeWindows;
  * </ol>
  *
  * <p>Options (for the bottleneck lab): {@code --rates 2000,5000,10000}, {@code --seconds 15} per rate,
- * {@code --partitions 4}, {@code --commit-interval 100} (ms), {@code --stage-events 150000}.
+ * {@code --partitions 4}, {@code --commit-interval 100} (ms), {@code --stage-events 150000}, {@code --skip-pipeline}
+ * (the stats stage only).
  */
 public final class PipelineBench {
 
-    record Options(List<Integer> rates, int seconds, int partitions, Duration commitInterval, int stageEvents) {
+    record Options(List<Integer> rates, int seconds, int partitions, Duration commitInterval, int stageEvents,
+            boolean skipPipeline) {
     }
 
     record RateResult(int targetRate, double acceptedRate, long events, long p50Millis, long p99Millis,
@@ -73,7 +75,7 @@ public final class PipelineBench {
     public static void main(String[] args) {
         Options options = parse(args);
         LabRunner.run("session20 bench", (kafka, out) -> {
-            List<RateResult> rates = pipeline(kafka, out, options);
+            List<RateResult> rates = options.skipPipeline() ? List.of() : pipeline(kafka, out, options);
             StageResult stage = stage(kafka, out, options);
             Path report = Path.of("target", "bench", "session20-pipeline.md");
             Files.createDirectories(report.getParent());
@@ -322,8 +324,14 @@ public final class PipelineBench {
         int partitions = 4;
         Duration commit = Duration.ofMillis(100);
         int stageEvents = 150_000;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String value = args[i + 1];
+        boolean skipPipeline = false;
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--skip-pipeline")) {
+                skipPipeline = true;
+                i--;
+                continue;
+            }
+            String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
                 case "--rates" -> rates = java.util.Arrays.stream(value.split(",")).map(String::strip)
                         .map(Integer::parseInt).toList();
@@ -332,9 +340,10 @@ public final class PipelineBench {
                 case "--commit-interval" -> commit = Duration.ofMillis(Long.parseLong(value));
                 case "--stage-events" -> stageEvents = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; options: --rates "
-                        + "2000,5000,10000 --seconds 15 --partitions 4 --commit-interval 100 --stage-events 150000");
+                        + "2000,5000,10000 --seconds 15 --partitions 4 --commit-interval 100 --stage-events 150000 "
+                        + "--skip-pipeline");
             }
         }
-        return new Options(rates, seconds, partitions, commit, stageEvents);
+        return new Options(rates, seconds, partitions, commit, stageEvents, skipPipeline);
     }
 }
