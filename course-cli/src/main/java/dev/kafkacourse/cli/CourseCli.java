@@ -52,7 +52,7 @@ public final class CourseCli {
             case "hint" -> hint(session(rest), optional(rest, 1), rest.contains("--all"));
             case "lab" -> new LabLauncher(course, out).run(session(rest), required(rest, 1, "lab name"),
                     rest.size() > 2 ? rest.subList(2, rest.size()) : List.of());
-            case "demo" -> new LabLauncher(course, out).run(demoSession(), "produce-consume", rest);
+            case "demo" -> demo(rest);
             case "doctor" -> doctor();
             case "cluster" -> new LocalCluster(course.root(), out).run(rest);
             case "verify-exercises", "verify-stubs" -> new ExerciseVerification(course, out).verify(rest);
@@ -94,8 +94,14 @@ public final class CourseCli {
                         .map(s -> s.number() + " (" + s.module() + ")").toList()));
     }
 
+    /** The main job: session 20's pipeline (options such as --duration pass through); else session 02's lab. */
+    private int demo(List<String> rest) {
+        SessionManifest session = demoSession();
+        return new LabLauncher(course, out).run(session, session.lab("pipeline").isPresent() ? "pipeline"
+                : "produce-consume", rest);
+    }
+
     private SessionManifest demoSession() {
-        // Until session 20 exists, the demo is session 02's produce-and-consume lab.
         return course.session("20").filter(s -> s.lab("pipeline").isPresent())
                 .orElseGet(() -> course.session("02").orElseThrow());
     }
@@ -163,7 +169,7 @@ public final class CourseCli {
                   grade PATH... [--sessions NN,NN] [--out DIR]
                                             (instructors) grade learners' repositories: a table and reports
                   lab NN NAME [args]        run a lab against the course's Kafka (KAFKA_MODE, KAFKA_BOOTSTRAP_SERVERS)
-                  demo                      the main job: ad events through Kafka, with live statistics
+                  demo [--duration 45s]     the main job: the ad pipeline over HTTP, live dashboard, reconciliation
                   doctor                    check the JDK, Docker and Kafka start-up on this machine
                   cluster up [--brokers N]  a KRaft cluster of separate processes on localhost (default 3 brokers)
                   cluster status | down     where it runs, its data and logs | stop it and remove its data

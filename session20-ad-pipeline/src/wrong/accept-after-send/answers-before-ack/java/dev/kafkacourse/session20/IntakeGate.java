@@ -1,0 +1,55 @@
+// Known-wrong answer: answers ACCEPTED as soon as send() returned, before the producer acknowledged anything (a 202 for events that may still be lost)
+package dev.kafkacourse.session20;
+
+import dev.kafkacourse.support.domain.AdEvent;
+import dev.kafkacourse.support.domain.AdEventJson;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The collector's way into Kafka: sends a request's events keyed by campaign and answers only once the producer
+ * has acknowledged every one of them; refuses at once (BUSY) when they do not fit into a bounded number of events
+ * in flight, instead of queueing without limit.
+ */
+public final class IntakeGate {
+
+    private final Producer<String, byte[]> producer;
+    private final String topic;
+    private final int maxInFlight;
+    private final Semaphore budget;
+
+    public IntakeGate(Producer<String, byte[]> producer, String topic, int maxInFlight) {
+        this.producer = producer;
+        this.topic = topic;
+        this.maxInFlight = maxInFlight;
+        this.budget = new Semaphore(maxInFlight);
+    }
+
+    /**
+     * Sends {@code events} to the topic, key = campaignId. The future completes with ACCEPTED(n) once the producer
+     * acknowledged all n events, with FAILED (and the first error) if any send failed, and with BUSY right away,
+     * sending nothing, when the events do not fit into the in-flight budget now.
+     */
+    public CompletableFuture<IntakeResult> submit(List<AdEvent> events) {
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(IntakeResult.accepted(0));
+        }
+        if (!budget.tryAcquire(events.size())) {
+            return CompletableFuture.completedFuture(IntakeResult.busy(events.size() + " events do not fit: "
+                    + inFlight() + " of " + maxInFlight + " events are in flight"));
+        }
+        for (AdEvent event : events) {
+            producer.send(new ProducerRecord<>(topic, null, event.timestamp(), event.campaignId(),
+                    AdEventJson.toBytes(event)), (metadata, error) -> budget.release());
+        }
+        return CompletableFuture.completedFuture(IntakeResult.accepted(events.size()));
+    }
+
+    /** Events sent but not yet acknowledged or failed. */
+    public int inFlight() {
+        return maxInFlight - budget.availablePermits();
+    }
+}
