@@ -56,6 +56,11 @@ public final class CcompatClient {
         return call("GET", "/schemas/ids/" + id, null).get("schema").asString();
     }
 
+    /** Every subject the registry knows. */
+    public List<String> subjects() {
+        return call("GET", "/subjects", null).valueStream().map(JsonNode::asString).toList();
+    }
+
     /** The versions registered under {@code subject}, oldest first. */
     public List<Integer> versions(String subject) {
         JsonNode answer = call("GET", "/subjects/" + encode(subject) + "/versions", null);
