@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exercise 1 (core): version 2 of the Avro schema adds {@code placement} compatibly. */
+@ExtendWith(StartRegistryEarly.class)
 @KafkaTest
 class AdEventEvolutionTest {
 

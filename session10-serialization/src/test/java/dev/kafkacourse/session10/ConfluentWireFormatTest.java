@@ -25,8 +25,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Exercise 2: Confluent's wire format, framed and taken apart, with a clear error for what is not in it. */
+@ExtendWith(StartRegistryEarly.class)
 @KafkaTest
 class ConfluentWireFormatTest {
 

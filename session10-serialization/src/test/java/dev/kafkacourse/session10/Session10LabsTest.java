@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The session's labs, run against the broker and the registry as a learner runs them. */
+@ExtendWith(StartRegistryEarly.class)
 @KafkaTest
 class Session10LabsTest {
 

@@ -28,11 +28,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Confluent's wire format through a real broker and a real registry: Apicurio's serdes and the course's own
  * serializer read each other's records, both ways; Protobuf carries Confluent's message indexes.
  */
+@ExtendWith(StartRegistryEarly.class)
 @KafkaTest
 class WireFormatInteropTest {
 
