@@ -1,7 +1,6 @@
 package dev.kafkacourse.session10.registry;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,14 +32,12 @@ public final class ApicurioRegistry implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
-    private final Process launcher;
-    private final OutputStream lifeline;
+    private final TiedProcess tied;
     private final ProcessHandle server;
 
-    private ApicurioRegistry(int port, Process launcher, ProcessHandle server) {
+    private ApicurioRegistry(int port, TiedProcess tied, ProcessHandle server) {
         this.port = port;
-        this.launcher = launcher;
-        this.lifeline = launcher == null ? null : launcher.getOutputStream();
+        this.tied = tied;
         this.server = server;
     }
 
@@ -49,14 +45,8 @@ public final class ApicurioRegistry implements AutoCloseable {
     public static ApicurioRegistry startTied(Path log) {
         RegistryDistribution dist = RegistryDistribution.locate();
         int port = freePort();
-        List<String> server = serverCommand(dist, port, freePort());
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
-                // The server runs in the background; `cat` blocks on our pipe until this JVM closes it or dies.
-                "\"$@\" </dev/null & child=$!; cat >/dev/null; kill $child 2>/dev/null; wait $child", "registry"));
-        command.addAll(server);
-        Process launcher = start(command, log);
-        ProcessHandle child = awaitChild(launcher);
-        ApicurioRegistry registry = new ApicurioRegistry(port, launcher, child);
+        TiedProcess tied = TiedProcess.start(serverCommand(dist, port, freePort()), log);
+        ApicurioRegistry registry = new ApicurioRegistry(port, tied, tied.child());
         registry.awaitReady(log);
         return registry;
     }
@@ -99,21 +89,6 @@ public final class ApicurioRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);
         }
-    }
-
-    private static ProcessHandle awaitChild(Process launcher) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            Optional<ProcessHandle> child = launcher.children().findFirst();
-            if (child.isPresent()) {
-                return child.get();
-            }
-            if (!launcher.isAlive()) {
-                break;
-            }
-            Thread.onSpinWait();
-        }
-        throw new RegistryUnavailableException("The registry's launcher shell did not start the server");
     }
 
     private void awaitReady(Path log) {
@@ -177,16 +152,10 @@ public final class ApicurioRegistry implements AutoCloseable {
     /** Stops the server and waits until it is gone. */
     @Override
     public void close() {
-        if (lifeline != null) {
-            try {
-                lifeline.close();   // the launcher's `cat` ends and it kills the server
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-        stop(server);
-        if (launcher != null) {
-            launcher.destroy();
+        if (tied != null) {
+            tied.stop();
+        } else {
+            stop(server);
         }
     }
 

@@ -71,7 +71,8 @@ public final class RegistryCommand {
         out.printf("Apicurio Registry %s: pid %d, log %s%n", RegistryDistribution.VERSION, server.get().pid(),
                 home.resolve("registry.log"));
         try {
-            out.println("  subjects: " + String.join(", ", subjects()));
+            List<String> subjects = subjects();
+            out.println("  subjects: " + (subjects.isEmpty() ? "(none yet)" : String.join(", ", subjects)));
         } catch (CcompatClient.RegistryCallException e) {
             out.println("  not answering: " + e.getMessage());
             return 1;
