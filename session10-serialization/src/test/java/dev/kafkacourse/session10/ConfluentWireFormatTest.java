@@ -85,7 +85,8 @@ class ConfluentWireFormatTest {
             ConfluentWireFormat.Framed framed = ConfluentWireFormat.parse(raw.get(i).value());
             Schema writer = new Schema.Parser().parse(registry.client().schemaById(framed.schemaId()));
             dev.kafkacourse.ads.avro.AdEvent read = new SpecificDatumReader<dev.kafkacourse.ads.avro.AdEvent>(writer,
-                    dev.kafkacourse.ads.avro.AdEvent.getClassSchema())
+                    dev.kafkacourse.ads.avro.AdEvent.getClassSchema(),
+                    new org.apache.avro.specific.SpecificData(getClass().getClassLoader()))
                     .read(null, DecoderFactory.get().binaryDecoder(framed.payload(), null));
             assertThat(AdEventFormats.fromAvro(read)).isEqualTo(events.get(i));
         }

@@ -25,6 +25,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class CourseAvroDeserializer<T> implements Deserializer<T> {
 
+    /**
+     * Generated classes are looked up in this module's class loader: Avro's shared {@code SpecificData} caches
+     * classes by name for the whole JVM, which breaks where test classes are loaded more than once.
+     */
+    private static final SpecificData CLASSES = new SpecificData(CourseAvroDeserializer.class.getClassLoader());
+
     private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
     private final Schema readerSchema;
     private final boolean specific;
@@ -68,7 +74,7 @@ public final class CourseAvroDeserializer<T> implements Deserializer<T> {
         Schema writer = writerSchema(framed.schemaId());
         Schema reader = readerSchema == null ? writer : readerSchema;
         DatumReader<Object> datumReader = specific
-                ? new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader))
+                ? new SpecificDatumReader<>(writer, reader, CLASSES)
                 : new GenericDatumReader<>(writer, reader);
         try {
             return (T) datumReader.read(null, DecoderFactory.get().binaryDecoder(framed.payload(), null));

@@ -73,7 +73,7 @@ public final class CourseAvroSerializer<T extends GenericContainer> implements S
     @SuppressWarnings({"unchecked", "rawtypes"})
     static byte[] encode(Schema schema, Object record) {
         DatumWriter writer = record instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema))
+                ? new SpecificDatumWriter<>(schema, new SpecificData(record.getClass().getClassLoader()))
                 : new GenericDatumWriter<>(schema);
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
