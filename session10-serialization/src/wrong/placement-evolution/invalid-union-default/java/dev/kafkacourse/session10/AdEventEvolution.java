@@ -1,4 +1,4 @@
-// Known-wrong answer: a union [string, null] with default null: Avro requires the default to match the union's first branch
+// Known-wrong answer: a union [string, null] with default null: not a valid Avro default (it must match the first branch), and old records read as null instead of "unknown"
 package dev.kafkacourse.session10;
 
 import java.util.ArrayList;
