@@ -55,6 +55,7 @@ public final class CourseCli {
             case "demo" -> new LabLauncher(course, out).run(demoSession(), "produce-consume", rest);
             case "doctor" -> doctor();
             case "cluster" -> new LocalCluster(course.root(), out).run(rest);
+            case "monitoring" -> new Monitoring(course.root(), out).run(rest);
             case "verify-exercises", "verify-stubs" -> new ExerciseVerification(course, out).verify(rest);
             case "help", "-h", "--help" -> {
                 out.println(usage());
@@ -167,6 +168,7 @@ public final class CourseCli {
                   doctor                    check the JDK, Docker and Kafka start-up on this machine
                   cluster up [--brokers N]  a KRaft cluster of separate processes on localhost (default 3 brokers)
                   cluster status | down     where it runs, its data and logs | stop it and remove its data
+                  monitoring up | status | down   a real Prometheus scraping the labs (COURSE_METRICS_PORT=9404)
                   verify-exercises [NN ...] (instructors/CI) prove the checking: every solution passes, every stub
                        [--jobs N]           and every known-wrong answer fails its tests; N sessions side by side
                                             (default 2; alias: verify-stubs)""";

@@ -37,6 +37,9 @@ public final class AdTraffic implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<KafkaClientMetrics> binders;
+    private final java.util.concurrent.ScheduledExecutorService binderRefresh;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> pauseApplied =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final Timer latency;
     private final List<GeneratedRecord> events;
     private final AtomicLong sent = new AtomicLong();
@@ -52,7 +55,15 @@ public final class AdTraffic implements AutoCloseable {
         this.consumer = kafka.consumer(group, Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.binders = List.of(new KafkaClientMetrics(producer), new KafkaClientMetrics(consumer));
+        // Micrometer looks for new client metrics (a topic's, a partition's) every second instead of every minute.
+        this.binderRefresh = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-client-metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.binders = List.of(
+                new KafkaClientMetrics(producer, List.of(), binderRefresh, Duration.ofSeconds(1)),
+                new KafkaClientMetrics(consumer, List.of(), binderRefresh, Duration.ofSeconds(1)));
         binders.forEach(binder -> binder.bindTo(registry));
         this.latency = Timer.builder(LATENCY).description("record timestamp to processing by the consumer")
                 .tag("topic", topic).publishPercentileHistogram().publishPercentiles(0.99)
@@ -75,9 +86,21 @@ public final class AdTraffic implements AutoCloseable {
         producer.flush();
     }
 
-    /** The consumer keeps polling (it stays in its group) but reads nothing: lag grows. */
+    /**
+     * The consumer keeps polling (it stays in its group) but reads nothing: lag grows. Returns once the consumer
+     * thread has paused, so that nothing produced afterwards is read.
+     */
     public void pauseConsumer() {
+        java.util.concurrent.CountDownLatch applied = new java.util.concurrent.CountDownLatch(1);
+        pauseApplied.set(applied);
         paused.set(true);
+        try {
+            if (!applied.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the consumer thread did not pause within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void resumeConsumer() {
@@ -115,9 +138,15 @@ public final class AdTraffic implements AutoCloseable {
     private void consumeLoop() {
         try {
             while (running.get()) {
-                if (paused.get() && !consumer.assignment().isEmpty()) {
+                if (paused.get()) {
                     consumer.pause(consumer.assignment());
-                } else if (!paused.get()) {
+                    java.util.concurrent.CountDownLatch applied = pauseApplied.getAndSet(null);
+                    if (applied != null && !consumer.assignment().isEmpty()) {
+                        applied.countDown();
+                    } else if (applied != null) {
+                        pauseApplied.compareAndSet(null, applied); // not assigned yet: try again next turn
+                    }
+                } else {
                     consumer.resume(consumer.paused());
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
@@ -148,6 +177,7 @@ public final class AdTraffic implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         binders.forEach(KafkaClientMetrics::close);
+        binderRefresh.shutdownNow();
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.tools.consumer.group.ConsumerGroupsTool;
 
 /**
  * Lag method 1, as a metric: {@code kafka_consumergroup_lag{group, topic, partition}} (the name the widely used
@@ -27,7 +26,7 @@ public final class GroupLagGauges {
         this.kafka = kafka;
         this.group = group;
         this.gauge = MultiGauge.builder(NAME).description("end offset minus the group's committed offset")
-                .baseUnit("records").register(registry);
+                .register(registry); // no base unit: Prometheus would name it kafka_consumergroup_lag_records
         this.commandConfig = CommandConfig.file(kafka);
     }
 

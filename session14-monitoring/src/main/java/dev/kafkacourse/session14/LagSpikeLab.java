@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.tools.consumer.group.ConsumerGroupsTool;
 
 /**
  * Lab 2: a lag spike seen three ways, step by step. A consumer keeps up, then reads 50 records per partition per

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.tools.consumer.group.ConsumerGroupsTool;
 import org.junit.jupiter.api.Test;
 
 /** Exercise 2: CommittedLag, checked against Kafka's own kafka-consumer-groups --describe in the same test. */

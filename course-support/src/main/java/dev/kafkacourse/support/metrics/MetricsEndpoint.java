@@ -160,7 +160,11 @@ public final class MetricsEndpoint implements AutoCloseable {
         merged.put("includeObjectNames", includes);
         merged.put("rules", rules);
         try {
-            return new JmxCollector(new Yaml().dump(merged));
+            JmxCollector collector = new JmxCollector(new Yaml().dump(merged));
+            // register() also creates the collector's own jmx_* meters, which collect() needs; they go to a
+            // registry of their own, so that swapping collectors never exports a name twice.
+            collector.register(new io.prometheus.metrics.model.registry.PrometheusRegistry());
+            return collector;
         } catch (javax.management.MalformedObjectNameException e) {
             throw new IllegalStateException("bad object name in " + List.of(ruleFiles), e);
         }
