@@ -45,9 +45,11 @@ public final class AdTraffic implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private volatile int maxPerSecond = Integer.MAX_VALUE;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread consumerThread;
     private volatile double recordsLagMax = Double.NaN;
+    private volatile boolean assigned;
 
     public AdTraffic(KafkaFixture kafka, MeterRegistry registry, String topic, String group) {
         this.topic = topic;
@@ -68,6 +70,8 @@ public final class AdTraffic implements AutoCloseable {
         this.latency = Timer.builder(LATENCY).description("record timestamp to processing by the consumer")
                 .tag("topic", topic).publishPercentileHistogram().publishPercentiles(0.99)
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                // the client-side p99 (the live table) covers about the last 10 s; Prometheus uses the buckets
+                .distributionStatisticExpiry(Duration.ofSeconds(10)).distributionStatisticBufferLength(2)
                 .register(registry);
         this.events = AdEventGenerator.builder().seed(14).impressions(2_000).campaigns(20).build().generate()
                 .records().stream().filter(record -> !record.isMalformed()).toList();
@@ -105,6 +109,23 @@ public final class AdTraffic implements AutoCloseable {
 
     public void resumeConsumer() {
         paused.set(false);
+        maxPerSecond = Integer.MAX_VALUE;
+    }
+
+    /** The consumer keeps reading and committing, but at most {@code recordsPerSecond}: a slow consumer. */
+    public void throttleConsumer(int recordsPerSecond) {
+        maxPerSecond = recordsPerSecond;
+    }
+
+    /** Waits until the consumer has its partitions, so that the first records do not wait for the group. */
+    public void awaitAssignment(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!assigned && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (!assigned) {
+            throw new IllegalStateException("the consumer got no partitions within " + timeout);
+        }
     }
 
     public long sent() {
@@ -157,11 +178,18 @@ public final class AdTraffic implements AutoCloseable {
                 if (!records.isEmpty()) {
                     consumer.commitSync();
                     consumed.addAndGet(records.count());
+                    int limit = maxPerSecond;
+                    if (limit != Integer.MAX_VALUE) {
+                        Thread.sleep(records.count() * 1000L / limit); // the lab's slow consumer
+                    }
                 }
+                assigned = !consumer.assignment().isEmpty();
                 recordsLagMax = ClientLag.recordsLagMax(consumer);
             }
         } catch (WakeupException stopping) {
             // close() woke the consumer up
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }

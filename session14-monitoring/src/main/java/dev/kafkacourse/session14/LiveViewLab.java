@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Lab 1: ad events flow for a while with their metrics on a Prometheus endpoint, and a table refreshed every second
- * shows throughput, p99 latency and lag three ways. In the middle third the consumer pauses: the lag climbs, Burrow
- * warns, and after it resumes everything drains back to zero. With {@code ./course monitoring up} running, the
+ * shows throughput, p99 latency and lag three ways. In the middle third the consumer first slows down (Burrow
+ * warns: the lag only grows), then stops (its own records-lag freezes, the group lag keeps climbing); after it
+ * resumes everything drains back to zero. With {@code ./course monitoring up} running, the
  * same numbers appear in Prometheus (and Grafana's dashboard).
  */
 public final class LiveViewLab {
@@ -46,14 +47,28 @@ public final class LiveViewLab {
         try (AdTraffic traffic = new AdTraffic(kafka, endpoint.registry(), topic, group);
                 BurrowWindows burrow = new BurrowWindows(kafka.admin(), kafka.commonConfig(), group, 5)) {
             GroupLagGauges lag = new GroupLagGauges(kafka, group, endpoint.registry());
+            // Burrow's collector runs on its own, reading each commit soon after it is written (so the lag stored
+            // with a commit is the lag at that moment), like Burrow's consumer of __consumer_offsets.
+            java.util.concurrent.ScheduledExecutorService collector =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                        Thread thread = new Thread(runnable, "burrow-collector");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            collector.scheduleWithFixedDelay(burrow::refresh, 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            traffic.awaitAssignment(java.time.Duration.ofSeconds(60));
             out.printf("Metrics: %s (Prometheus scrapes it; Micrometer's KafkaClientMetrics + %s + %s)%n",
                     endpoint.url(), AdTraffic.LATENCY, GroupLagGauges.NAME);
-            out.printf("Topic %s (%d partitions), group %s, %,d events/s for %d s; consumer paused from %d s to %d s%n%n",
-                    topic, PARTITIONS, group, ratePerSecond, seconds, seconds / 3, 2 * seconds / 3);
+            out.printf("Topic %s (%d partitions), group %s, %,d events/s for %d s; the consumer reads 30%% of that"
+                    + " from %d s, stops from %d s, and is back to full speed from %d s%n%n", topic, PARTITIONS, group,
+                    ratePerSecond, seconds, seconds / 3 + 1, seconds / 2 + 1, 2 * seconds / 3 + 1);
             long lastSent = 0;
             long lastConsumed = 0;
             for (int second = 1; second <= seconds; second++) {
                 if (second == seconds / 3 + 1) {
+                    traffic.throttleConsumer(ratePerSecond * 3 / 10);
+                }
+                if (second == seconds / 2 + 1) {
                     traffic.pauseConsumer();
                 }
                 if (second == 2 * seconds / 3 + 1) {
@@ -79,6 +94,7 @@ public final class LiveViewLab {
             while (traffic.consumed() < traffic.sent() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
+            collector.shutdownNow();
             long finalLag = lag.refresh();
             out.printf("%nSent %,d, consumed %,d; lag at the end: %d; p99 end-to-end latency %.1f ms%n",
                     traffic.sent(), traffic.consumed(), finalLag, traffic.p99Millis());
