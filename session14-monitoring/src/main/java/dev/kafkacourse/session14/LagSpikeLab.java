@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Lab 2: a lag spike seen three ways, step by step. A consumer keeps up, then reads 50 records per partition per
- * step while 200 arrive, then catches up. After every step the lag is read (1) from outside with the Admin client
+ * Lab 2: a lag spike seen three ways, step by step. A consumer keeps up, then for three steps reads 50 records per
+ * partition while 200 arrive, then catches up 300 per step. After every step the lag is read (1) from outside with the Admin client
  * (your {@code CommittedLag}, exercise 2) next to Kafka's own {@code kafka-consumer-groups --describe}, (2) from
  * the consumer's own {@code metrics()} ({@code records-lag}), (3) by Burrow's rules over the group's commits
  * (your {@code BurrowEvaluator}, exercise 1).
@@ -30,6 +30,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class LagSpikeLab {
 
     static final int PARTITIONS = 3;
+    /** Burrow's window: the last 3 commits of each partition. */
+    static final int WINDOW = 3;
+    static final int SPIKES = 3;
 
     /** One step of the lab. */
     record Step(String name, long endOffsets, long committed, String adminLag, long toolLag, double recordsLag,
@@ -70,7 +73,7 @@ public final class LagSpikeLab {
                         // small fetches, so that the consumer's fetch position stays near what it processed
                         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2_048),
                         new StringDeserializer(), new StringDeserializer());
-                BurrowWindows burrow = new BurrowWindows(kafka.admin(), kafka.commonConfig(), group, 5)) {
+                BurrowWindows burrow = new BurrowWindows(kafka.admin(), kafka.commonConfig(), group, WINDOW)) {
             MetricsEndpoint.shared().ifPresent(endpoint -> new KafkaClientMetrics(consumer).bindTo(endpoint.registry()));
             consumer.assign(partitions);
             StepConsumer reader = new StepConsumer(consumer, partitions);
@@ -81,7 +84,7 @@ public final class LagSpikeLab {
             produce(producer, topic, 100);
             reader.consumeEach(100);
             steps.add(observe(kafka, "caught up", group, consumer, reader, burrow, topic, commandConfig, out));
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= SPIKES; i++) {
                 produce(producer, topic, 200);
                 reader.consumeEach(50);
                 steps.add(observe(kafka, "spike " + i + ": +200 / -50", group, consumer, reader, burrow, topic,
