@@ -56,6 +56,7 @@ public final class CourseCli {
             case "doctor" -> doctor();
             case "cluster" -> new LocalCluster(course.root(), out).run(rest);
             case "registry" -> new SchemaRegistryCommand(course, out).run(rest);
+            case "monitoring" -> new Monitoring(course.root(), out).run(rest);
             case "verify-exercises", "verify-stubs" -> new ExerciseVerification(course, out).verify(rest);
             case "help", "-h", "--help" -> {
                 out.println(usage());
@@ -175,6 +176,7 @@ public final class CourseCli {
                   cluster up [--brokers N]  a KRaft cluster of separate processes on localhost (default 3 brokers)
                   cluster status | down     where it runs, its data and logs | stop it and remove its data
                   registry up|status|down   Apicurio schema registry on localhost:8081 (session 10), no Docker
+                  monitoring up | status | down   a real Prometheus scraping the labs (COURSE_METRICS_PORT=9404)
                   verify-exercises [NN ...] (instructors/CI) prove the checking: every solution passes, every stub
                        [--jobs N]           and every known-wrong answer fails its tests; N sessions side by side
                                             (default 2; alias: verify-stubs)""";

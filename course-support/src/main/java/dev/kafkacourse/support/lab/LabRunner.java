@@ -6,6 +6,7 @@ import dev.kafkacourse.support.kafka.KafkaClusters;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaMode;
 import dev.kafkacourse.support.kafka.KafkaSettingsException;
+import dev.kafkacourse.support.metrics.MetricsEndpoint;
 import java.io.PrintStream;
 
 /**
@@ -65,7 +66,14 @@ public final class LabRunner {
     private static int runOn(String labName, PrintStream out, java.util.function.Supplier<KafkaCluster> clusters,
             boolean owned, Lab lab) {
         KafkaCluster cluster = null;
+        MetricsEndpoint metrics = null;
         try {
+            // ./course monitoring up: the lab's clients and in-JVM brokers on a Prometheus endpoint.
+            java.util.Optional<Integer> metricsPort = MetricsEndpoint.requestedPort();
+            if (metricsPort.isPresent()) {
+                metrics = MetricsEndpoint.startShared(metricsPort.get());
+                out.printf("Metrics for Prometheus: %s%n", metrics.url());
+            }
             long start = System.nanoTime();
             cluster = clusters.get();
             long readyMillis = (System.nanoTime() - start) / 1_000_000;
@@ -82,6 +90,9 @@ public final class LabRunner {
             e.printStackTrace(out);
             return 1;
         } finally {
+            if (metrics != null) {
+                MetricsEndpoint.closeShared();
+            }
             if (owned && cluster != null) {
                 cluster.close();
             }
