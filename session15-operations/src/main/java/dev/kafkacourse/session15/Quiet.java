@@ -16,9 +16,7 @@ final class Quiet {
             "kafka.server.ReplicaFetcherThread", Level.ERROR,
             "org.apache.kafka.clients.producer.internals.Sender", Level.ERROR,
             "org.apache.kafka.clients.NetworkClient", Level.ERROR,
-            "org.apache.kafka.clients.consumer.internals", Level.ERROR,
-            "org.apache.kafka.connect", Level.WARN,
-            "org.apache.kafka.connect.mirror", Level.WARN);
+            "org.apache.kafka.clients.consumer.internals", Level.ERROR);
 
     private Quiet() {
     }
