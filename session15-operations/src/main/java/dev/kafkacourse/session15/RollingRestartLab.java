@@ -76,7 +76,7 @@ public final class RollingRestartLab {
                     + " each broker is down: a restarted broker needs seconds to be back in sync, as on a busy cluster"
                     + " (a laptop broker would need milliseconds).%n%n", CATCH_UP_BYTES_PER_SECOND / 1000,
                     BACKLOG_BYTES / 1000);
-            BrokerRestarter busy = new BusyWhileDown(brokers, kafka.producer(SteadyTraffic.durableProducer(),
+            BrokerRestarter busy = new BusyWhileDown(brokers, kafka.producer(BusyWhileDown.fillerProducer(),
                     new StringSerializer(), new StringSerializer()), kafka.createTopic("bulk-import", PARTITIONS,
                     (short) 3, ReplicationThrottle.allReplicasThrottled()), BACKLOG_BYTES);
             out.println("1) Safe rolling restart: each broker back in every ISR before the next one stops");

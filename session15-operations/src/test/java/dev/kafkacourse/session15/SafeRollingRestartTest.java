@@ -48,7 +48,7 @@ class SafeRollingRestartTest {
     private RecordingBrokers brokersUnderTest(KafkaFixture kafka) {
         brokers = new ClusterBrokers(kafka.cluster());
         String backlog = kafka.createTopic("bulk-import", 6, (short) 3, topicConfigs());
-        BrokerRestarter busy = new BusyWhileDown(brokers, kafka.producer(SteadyTraffic.durableProducer(),
+        BrokerRestarter busy = new BusyWhileDown(brokers, kafka.producer(BusyWhileDown.fillerProducer(),
                 new StringSerializer(), new StringSerializer()), backlog, BACKLOG_BYTES);
         return new RecordingBrokers(busy, kafka.admin());
     }
