@@ -40,7 +40,7 @@ public final class AdStatsApp {
                 .logStartupInfo(false)
                 // A property source added first outranks application.yml (builder.properties() would rank below it).
                 .initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("course-fixture", overrides)))
+                        .addFirst(new MapPropertySource("course-fixture", overrides)), new CourseMetrics())
                 .run();
         // KafkaAdmin returns once the controller has created the topic, before the broker leads its partitions.
         // Sending at once meets NOT_LEADER_OR_FOLLOWER, and on the in-JVM broker the idempotent producer's retry of

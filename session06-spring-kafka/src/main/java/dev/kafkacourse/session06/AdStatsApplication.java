@@ -1,5 +1,6 @@
 package dev.kafkacourse.session06;
 
+import dev.kafkacourse.support.metrics.MetricsEndpoint;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class AdStatsApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(AdStatsApplication.class, args);
+        // COURSE_METRICS_PORT set (./course monitoring up): the same Prometheus endpoint the labs serve.
+        MetricsEndpoint.requestedPort().ifPresent(MetricsEndpoint::startShared);
+        SpringApplication app = new SpringApplication(AdStatsApplication.class);
+        app.addInitializers(new CourseMetrics());
+        app.run(args);
     }
 }
