@@ -30,7 +30,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -154,19 +153,11 @@ class PipelineEndToEndTest {
             browser.get(run.urls().get(1) + "/");
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     browser.findElements(By.cssSelector("#campaigns tbody tr")).size() == api.size() + 1);
-            Map<String, CampaignStats> page = new TreeMap<>();
-            for (WebElement row : browser.findElements(By.cssSelector("#campaigns tbody tr"))) {
-                String campaign = row.getDomAttribute("data-campaign");
-                if (!"total".equals(campaign)) {
-                    page.put(campaign, new CampaignStats(number(row, "impressions"), number(row, "clicks"),
-                            Math.round(Double.parseDouble(row.findElement(By.className("spend")).getText()
-                                    .replace(",", "")) * 1_000_000)));
-                }
-            }
             Map<String, CampaignStats> apiInUnits = new TreeMap<>();   // the page shows spend in units, 2 decimals
             api.forEach((k, v) -> apiInUnits.put(k, new CampaignStats(v.impressions(), v.clicks(),
                     Math.round(v.spendMicros() / 10_000.0) * 10_000)));
-            assertThat(page).as("the page's table = the query API = the generator").isEqualTo(apiInUnits);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(pageTable(browser))
+                    .as("the page's table = the query API = the generator").isEqualTo(apiInUnits));
             assertThat(browser.findElements(By.cssSelector("#chart polyline"))).as("one line per campaign")
                     .hasSize(api.size());
             Path shot = Path.of("target", "screenshots", "session20-dashboard.png");
@@ -177,7 +168,26 @@ class PipelineEndToEndTest {
         }
     }
 
-    private static long number(WebElement row, String cellClass) {
-        return Long.parseLong(row.findElement(By.className(cellClass)).getText().replace(",", ""));
+    /**
+     * The campaign rows as the page shows them, read in one script call: the page re-renders its table on every
+     * server-sent update, so element handles read one at a time can go stale between two reads.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, CampaignStats> pageTable(ChromeDriver browser) {
+        List<List<String>> rows = (List<List<String>>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('#campaigns tbody tr'))
+                    .filter(r => r.getAttribute('data-campaign') !== 'total')
+                    .map(r => [r.getAttribute('data-campaign'), r.querySelector('.impressions').textContent,
+                               r.querySelector('.clicks').textContent, r.querySelector('.spend').textContent]);""");
+        Map<String, CampaignStats> page = new TreeMap<>();
+        for (List<String> row : rows) {
+            page.put(row.get(0), new CampaignStats(parse(row.get(1)), parse(row.get(2)),
+                    Math.round(Double.parseDouble(row.get(3).replace(",", "").strip()) * 1_000_000)));
+        }
+        return page;
+    }
+
+    private static long parse(String number) {
+        return Long.parseLong(number.replace(",", "").strip());
     }
 }
