@@ -1,7 +1,6 @@
 package dev.kafkacourse.session15;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Moving replicas with {@code Admin.alterPartitionReassignments}, as {@code kafka-reassign-partitions.sh} does:
- * throttle only the replicas that take part in the move, start it, watch {@code listPartitionReassignments} until
+ * throttle the replicas that take part in the move, start it, watch {@code listPartitionReassignments} until
  * nothing is moving, then lift the throttle.
  */
 final class Reassignments {
@@ -47,26 +46,13 @@ final class Reassignments {
         return counts;
     }
 
-    /**
-     * Sets the throttled-replica lists the way the reassignment tool does: on the leader side the replicas that
-     * exist now (they send), on the follower side the replicas being added (they receive).
-     */
-    static void throttleMove(Admin admin, String topic, Map<Integer, List<Integer>> current,
-            Map<Integer, List<Integer>> target) {
-        List<String> leaders = new ArrayList<>();
-        List<String> followers = new ArrayList<>();
-        target.forEach((partition, replicas) -> {
-            List<Integer> now = current.get(partition);
-            if (!now.equals(replicas)) {
-                now.forEach(b -> leaders.add(partition + ":" + b));
-                replicas.stream().filter(b -> !now.contains(b)).forEach(b -> followers.add(partition + ":" + b));
-            }
-        });
+    /** Sets the topic's throttled-replica lists, as the plan says (see {@link ReassignmentPlan#throttle}). */
+    static void throttle(Admin admin, String topic, ReassignmentPlan.Throttle throttle) {
         alterTopic(admin, topic, List.of(
-                new AlterConfigOp(new ConfigEntry(ReplicationThrottle.LEADER_REPLICAS, String.join(",", leaders)),
+                new AlterConfigOp(new ConfigEntry(ReplicationThrottle.LEADER_REPLICAS, throttle.leaderReplicas()),
                         AlterConfigOp.OpType.SET),
                 new AlterConfigOp(new ConfigEntry(ReplicationThrottle.FOLLOWER_REPLICAS,
-                        String.join(",", followers)), AlterConfigOp.OpType.SET)));
+                        throttle.followerReplicas()), AlterConfigOp.OpType.SET)));
     }
 
     static void clearTopicThrottle(Admin admin, String topic) {

@@ -6,8 +6,6 @@ import dev.kafkacourse.support.lab.LabRunner;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,7 +76,7 @@ public final class ScaleOutLab {
 
         int drained = old.get(0);
         out.printf("%n2) Scale in: drain broker %d before shutting it down%n", drained);
-        Map<Integer, List<Integer>> withoutDrained = drain(afterScaleOut, drained, brokers);
+        Map<Integer, List<Integer>> withoutDrained = ReassignmentPlan.drain(afterScaleOut, drained, brokers);
         move(admin, topic, afterScaleOut, withoutDrained, out);
         Map<Integer, List<Integer>> afterDrain = Reassignments.placement(admin, topic);
         out.println("after:     " + Reassignments.replicasPerBroker(afterDrain, brokers) + " replicas per broker");
@@ -103,29 +101,10 @@ public final class ScaleOutLab {
         return placement;
     }
 
-    /** Replaces {@code broker} in every partition by the least-loaded broker that does not hold the partition. */
-    static Map<Integer, List<Integer>> drain(Map<Integer, List<Integer>> placement, int broker, List<Integer> all) {
-        Map<Integer, Long> load = new HashMap<>(Reassignments.replicasPerBroker(placement, all));
-        load.remove(broker);
-        Map<Integer, List<Integer>> result = new TreeMap<>();
-        placement.forEach((partition, replicas) -> {
-            List<Integer> moved = new ArrayList<>(replicas);
-            int index = moved.indexOf(broker);
-            if (index >= 0) {
-                int target = load.keySet().stream().filter(b -> !replicas.contains(b))
-                        .min(Comparator.comparingLong((Integer b) -> load.get(b)).thenComparing(b -> b)).orElseThrow();
-                moved.set(index, target);
-                load.merge(target, 1L, Long::sum);
-            }
-            result.put(partition, moved);
-        });
-        return result;
-    }
-
     /** Throttle, start, watch until nothing moves, lift the topic throttle; returns how many progress lines. */
     private static int move(Admin admin, String topic, Map<Integer, List<Integer>> current,
             Map<Integer, List<Integer>> target, PrintStream out) {
-        Reassignments.throttleMove(admin, topic, current, target);
+        Reassignments.throttle(admin, topic, ReassignmentPlan.throttle(current, target));
         long start = System.nanoTime();
         Reassignments.start(admin, topic, current, target);
         int[] samples = {0};
