@@ -1,7 +1,9 @@
 package dev.kafkacourse.session15;
 
+import ch.qos.logback.classic.Level;
 import dev.kafkacourse.support.kafka.ClusterSpec;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -45,6 +47,9 @@ public final class ScaleOutLab {
 
     public static void main(String[] args) {
         Quiet.forBrokerRestarts();
+        // A broker that receives a new replica logs "Expected partition ... to exist, but it was missing. Creating..."
+        // at ERROR: that is a reassignment working as intended.
+        LabLogs.quiet(Map.of("state.change.logger", Level.OFF));
         LabRunner.runOnOwnCluster("session15 scale-out", CLUSTER, ScaleOutLab::run);
     }
 
