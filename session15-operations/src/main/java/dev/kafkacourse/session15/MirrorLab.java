@@ -35,9 +35,9 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Lab 2: MirrorMaker 2 between two clusters in this JVM. Cluster A's {@code ad-events} (written in transactions)
- * and its configs appear on B as {@code A.ad-events}; the dashboard group reads part of it on A; MirrorMaker 2's
- * checkpoints translate the group's offsets; A is then given up and the group carries on on B from the translated
- * offsets: nothing lost, a bounded number of records read twice.
+ * and its configs appear on B as {@code A.ad-events}; the dashboard group reads the first batch on A and commits
+ * once; MirrorMaker 2's checkpoints translate that commit; a backlog arrives; A is then given up and the group carries
+ * on on B from the translated offsets: nothing lost, a bounded number of records read twice.
  */
 public final class MirrorLab {
 
