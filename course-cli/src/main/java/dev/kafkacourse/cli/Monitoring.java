@@ -57,8 +57,8 @@ final class Monitoring {
                     + " (Debian's prometheus package), or use docker/monitoring.yml (Prometheus + Grafana in Docker).");
             return CourseCli.USAGE;
         }
-        // Started as a child of this short-lived JVM; it keeps running after ./course exits, until `down`.
-        PrometheusServer prometheus = PrometheusServer.start(home, PORT,
+        // Detached from this short-lived JVM: it keeps running after ./course exits, until `down`.
+        PrometheusServer prometheus = PrometheusServer.startDetached(home, PORT,
                 List.of("127.0.0.1:" + MetricsEndpoint.DEFAULT_PORT),
                 Optional.of(root.resolve("docker/prometheus/alerts.yml")), Duration.ofSeconds(1));
         write(pidFile(), String.valueOf(prometheus.pid()));

@@ -3,7 +3,7 @@ package dev.kafkacourse.session10;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkacourse.session10.registry.TiedProcess;
+import dev.kafkacourse.support.process.TiedProcess;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

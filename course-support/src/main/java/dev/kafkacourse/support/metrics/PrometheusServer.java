@@ -1,5 +1,6 @@
 package dev.kafkacourse.support.metrics;
 
+import dev.kafkacourse.support.process.TiedProcess;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,12 +32,14 @@ public final class PrometheusServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final ProcessHandle process;
+    private final Optional<TiedProcess> tied;
     private final URI url;
     private final Path home;
 
-    private PrometheusServer(Process process, URI url, Path home) {
+    private PrometheusServer(ProcessHandle process, Optional<TiedProcess> tied, URI url, Path home) {
         this.process = process;
+        this.tied = tied;
         this.url = url;
         this.home = home;
     }
@@ -76,10 +79,24 @@ public final class PrometheusServer implements AutoCloseable {
 
     /**
      * Starts Prometheus on 127.0.0.1:{@code port} with its config and data under {@code home}, and waits until it
-     * is ready. The process is a child of this JVM; {@link #close()} stops it.
+     * is ready. It is tied to this JVM: {@link #close()} stops it, and so does this JVM's end, SIGKILL included.
      */
     public static PrometheusServer start(Path home, int port, List<String> targets, Optional<Path> ruleFile,
             Duration interval) {
+        return start(home, port, targets, ruleFile, interval, true);
+    }
+
+    /**
+     * The same, but left running after this JVM exits ({@code ./course monitoring up}; {@code down} stops it by
+     * its pid).
+     */
+    public static PrometheusServer startDetached(Path home, int port, List<String> targets, Optional<Path> ruleFile,
+            Duration interval) {
+        return start(home, port, targets, ruleFile, interval, false);
+    }
+
+    private static PrometheusServer start(Path home, int port, List<String> targets, Optional<Path> ruleFile,
+            Duration interval, boolean tiedToThisJvm) {
         Path prometheus = binary().orElseThrow(() -> new IllegalStateException(
                 "prometheus is not installed: run " + INSTALLER + " (Debian's prometheus package)"));
         try {
@@ -87,11 +104,21 @@ public final class PrometheusServer implements AutoCloseable {
             Path config = home.resolve("prometheus.yml");
             String address = "127.0.0.1:" + port;
             Files.writeString(config, config(targets, ruleFile, interval).replace("%PROMETHEUS%", address));
-            Process process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+            List<String> command = List.of(prometheus.toString(), "--config.file=" + config,
                     "--storage.tsdb.path=" + home.resolve("data"), "--web.listen-address=" + address,
-                    "--web.enable-lifecycle")
-                    .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
-            PrometheusServer server = new PrometheusServer(process, URI.create("http://" + address), home);
+                    "--web.enable-lifecycle");
+            Path log = home.resolve("prometheus.log");
+            PrometheusServer server;
+            if (tiedToThisJvm) {
+                TiedProcess process = TiedProcess.start(command, log);
+                server = new PrometheusServer(process.child(), Optional.of(process), URI.create("http://" + address),
+                        home);
+            } else {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                        .start();
+                server = new PrometheusServer(process.toHandle(), Optional.empty(), URI.create("http://" + address),
+                        home);
+            }
             server.awaitReady(Duration.ofSeconds(60));
             return server;
         } catch (IOException e) {
@@ -164,7 +191,7 @@ public final class PrometheusServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited with " + process.exitValue() + ":\n" + log());
+                throw new IllegalStateException("prometheus exited:\n" + log());
             }
             try {
                 HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(url.resolve("/-/ready"))
@@ -191,15 +218,8 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy(); // SIGTERM: Prometheus shuts down cleanly
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        // SIGTERM first: Prometheus shuts down cleanly.
+        tied.ifPresentOrElse(TiedProcess::stop, () -> TiedProcess.stop(process));
     }
 
     private static Optional<Path> executable(String name) {

@@ -1,5 +1,6 @@
 package dev.kafkacourse.session10.registry;
 
+import dev.kafkacourse.support.process.TiedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -161,15 +162,7 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     /** Stops {@code server} (SIGTERM, then SIGKILL after 20 s) and waits for it to exit. */
     public static void stop(ProcessHandle server) {
-        if (server.isAlive()) {
-            server.destroy();
-        }
-        try {
-            server.onExit().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            server.destroyForcibly();
-            server.onExit().join();
-        }
+        TiedProcess.stop(server);
     }
 
     /** Whether process {@code pid} is a course registry (its command line carries {@link #MARKER}). */

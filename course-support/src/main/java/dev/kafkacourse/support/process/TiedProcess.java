@@ -1,4 +1,4 @@
-package dev.kafkacourse.session10.registry;
+package dev.kafkacourse.support.process;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A child process that cannot outlive this JVM. It runs in the background of a small shell that blocks reading a
  * pipe from this JVM and kills the child when the pipe closes. The kernel closes the pipe when this JVM exits in
- * any way, SIGKILL included (no shutdown hook runs then), so nothing is left behind.
+ * any way, SIGKILL included (no shutdown hook runs then), so nothing is left behind. Used for the real servers the
+ * course starts for tests and labs (the schema registry of session 10, Prometheus of session 14).
  */
 public final class TiedProcess {
 
@@ -49,22 +50,35 @@ public final class TiedProcess {
             Thread.onSpinWait();
         }
         launcher.destroyForcibly();
-        throw new RegistryUnavailableException("The launcher shell did not start " + command + "; see " + log);
+        throw new IllegalStateException("The launcher shell did not start " + command + "; see " + log);
     }
 
     public ProcessHandle child() {
         return child;
     }
 
-    /** Closes the lifeline (the shell kills the child), then makes sure the child is gone. */
+    /** Closes the lifeline (the shell sends the child SIGTERM), then makes sure the child is gone. */
     public void stop() {
         try {
             lifeline.close();
         } catch (IOException e) {
             // already closed
         }
-        ApicurioRegistry.stop(child);
+        stop(child);
         launcher.destroy();
+    }
+
+    /** SIGTERM, up to 20 s for a clean exit, then SIGKILL. */
+    public static void stop(ProcessHandle process) {
+        if (process.isAlive()) {
+            process.destroy();
+        }
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
     }
 
     /** For the check that a SIGKILLed JVM leaves nothing behind: starts {@code args} tied, prints its pid, waits. */
