@@ -40,13 +40,13 @@ public final class BrokerControl implements AutoCloseable {
 
     /** Shuts broker {@code brokerId} down cleanly (controlled shutdown: its leaderships move first). */
     public void stop(int brokerId) {
-        cluster.stopBroker(indexOf(brokerId));
+        cluster.stopBroker(cluster.indexOf(brokerId));
         stopped.add(brokerId);
     }
 
     /** Starts broker {@code brokerId} again and waits until the cluster counts it as alive (unfenced). */
     public void start(int brokerId) {
-        cluster.startBroker(indexOf(brokerId));
+        cluster.startBroker(cluster.indexOf(brokerId));
         stopped.remove(brokerId);
         awaitLive(brokerId);
     }
@@ -63,14 +63,5 @@ public final class BrokerControl implements AutoCloseable {
         for (Integer brokerId : List.copyOf(stopped)) {
             start(brokerId);
         }
-    }
-
-    private int indexOf(int brokerId) {
-        for (int i = 0; i < cluster.brokerCount(); i++) {
-            if (cluster.brokerId(i) == brokerId) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("No broker with id " + brokerId + " in " + cluster.describe());
     }
 }

@@ -35,13 +35,13 @@ public final class ClusterBrokers implements BrokerRestarter, AutoCloseable {
 
     @Override
     public synchronized void stop(int brokerId) {
-        cluster.stopBroker(indexOf(brokerId));
+        cluster.stopBroker(cluster.indexOf(brokerId));
         stopped.add(brokerId);
     }
 
     @Override
     public synchronized void start(int brokerId) {
-        cluster.startBroker(indexOf(brokerId));
+        cluster.startBroker(cluster.indexOf(brokerId));
         stopped.remove(brokerId);
     }
 
@@ -55,14 +55,5 @@ public final class ClusterBrokers implements BrokerRestarter, AutoCloseable {
         for (Integer brokerId : List.copyOf(stopped)) {
             start(brokerId);
         }
-    }
-
-    private int indexOf(int brokerId) {
-        for (int i = 0; i < cluster.brokerCount(); i++) {
-            if (cluster.brokerId(i) == brokerId) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("No broker with id " + brokerId + " in " + cluster.describe());
     }
 }

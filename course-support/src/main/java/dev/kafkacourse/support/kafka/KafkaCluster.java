@@ -35,6 +35,16 @@ public interface KafkaCluster extends AutoCloseable {
         return index;
     }
 
+    /** The index ({@link #stopBroker}, {@link #startBroker}) of the broker whose node id is {@code brokerId}. */
+    default int indexOf(int brokerId) {
+        for (int i = 0; i < brokerCount(); i++) {
+            if (brokerId(i) == brokerId) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No broker with id " + brokerId + " in " + describe());
+    }
+
     /** A short description for logs and {@code ./course doctor}. */
     default String describe() {
         return mode().label() + " cluster, " + brokerCount() + " broker(s) at " + bootstrapServers();
