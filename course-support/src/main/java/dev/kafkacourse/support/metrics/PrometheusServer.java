@@ -1,5 +1,6 @@
 package dev.kafkacourse.support.metrics;
 
+import dev.kafkacourse.support.process.HttpReadiness;
 import dev.kafkacourse.support.process.TiedProcess;
 import java.io.File;
 import java.io.IOException;
@@ -188,32 +189,14 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited:\n" + log());
-            }
-            try {
-                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(url.resolve("/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+        switch (HttpReadiness.await(url.resolve("/-/ready"), process::isAlive, timeout)) {
+            case READY -> { }
+            case EXITED -> throw new IllegalStateException("prometheus exited:\n" + log());
+            case TIMED_OUT -> {
+                close();
+                throw new IllegalStateException("prometheus was not ready within " + timeout + ":\n" + log());
             }
         }
-        close();
-        throw new IllegalStateException("prometheus was not ready within " + timeout + ":\n" + log());
     }
 
     @Override

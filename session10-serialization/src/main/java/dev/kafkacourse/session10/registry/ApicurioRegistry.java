@@ -1,14 +1,12 @@
 package dev.kafkacourse.session10.registry;
 
+import dev.kafkacourse.support.process.HttpReadiness;
 import dev.kafkacourse.support.process.TiedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +28,6 @@ public final class ApicurioRegistry implements AutoCloseable {
     /** Put on the server's command line so that {@code down} and the checks can tell it from any other JVM. */
     public static final String MARKER = "-Dcourse.registry=session10";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final TiedProcess tied;
@@ -93,35 +90,16 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
 
     private void awaitReady(Path log) {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new RegistryUnavailableException("The registry exited during start-up; see " + log);
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ccompatUrl() + "/subjects"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    // Confluent's default; Apicurio's is NONE. Every new subject inherits the global level.
-                    new CcompatClient(ccompatUrl()).setGlobalCompatibility("BACKWARD");
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryUnavailableException("Interrupted while waiting for the registry", e);
-            }
-            try {
-                Thread.sleep(200);   // polling a starting server, not timing a test
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryUnavailableException("Interrupted while waiting for the registry", e);
+        switch (HttpReadiness.await(URI.create(ccompatUrl() + "/subjects"), server::isAlive, READY_TIMEOUT)) {
+            // Confluent's default; Apicurio's is NONE. Every new subject inherits the global level.
+            case READY -> new CcompatClient(ccompatUrl()).setGlobalCompatibility("BACKWARD");
+            case EXITED -> throw new RegistryUnavailableException("The registry exited during start-up; see " + log);
+            case TIMED_OUT -> {
+                close();
+                throw new RegistryUnavailableException("The registry did not answer within "
+                        + READY_TIMEOUT.toSeconds() + " s; see " + log);
             }
         }
-        close();
-        throw new RegistryUnavailableException("The registry did not answer within " + READY_TIMEOUT.toSeconds()
-                + " s; see " + log);
     }
 
     public int port() {
