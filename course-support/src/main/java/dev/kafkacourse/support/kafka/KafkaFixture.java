@@ -38,6 +38,7 @@ public final class KafkaFixture implements AutoCloseable {
     private final String scope;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private final List<String> namedTopics = new ArrayList<>();
+    private final List<String> namedGroups = new ArrayList<>();
     private Admin admin;
 
     private KafkaFixture(KafkaCluster cluster, String scope) {
@@ -70,9 +71,15 @@ public final class KafkaFixture implements AutoCloseable {
         return name;
     }
 
-    /** A consumer group id no other test uses. */
-    public String groupId(String base) {
-        return uniqueName(base);
+    /**
+     * A consumer group id (or Kafka Streams application id) no other test uses. On an external cluster the group and
+     * the Streams internal topics named after it ({@code <id>-...-changelog}, {@code -repartition}) are deleted on
+     * close.
+     */
+    public synchronized String groupId(String base) {
+        String id = uniqueName(base);
+        namedGroups.add(id);
+        return id;
     }
 
     /** Creates a uniquely named topic with the cluster's usual replication factor (at most 3). */
@@ -207,8 +214,8 @@ public final class KafkaFixture implements AutoCloseable {
             }
         }
         clients.clear();
-        if (cluster.mode() == KafkaMode.EXTERNAL && !namedTopics.isEmpty()) {
-            deleteNamedTopics();
+        if (cluster.mode() == KafkaMode.EXTERNAL && !(namedTopics.isEmpty() && namedGroups.isEmpty())) {
+            deleteWhatThisFixtureNamed();
         }
         if (admin != null) {
             admin.close();
@@ -216,16 +223,33 @@ public final class KafkaFixture implements AutoCloseable {
         }
     }
 
-    /** Leaves a shared external cluster (MSK, a team cluster) as it was found. Best effort. */
-    private void deleteNamedTopics() {
+    /**
+     * Leaves a shared external cluster (MSK, a team cluster) as it was found: the topics this fixture named, the
+     * internal topics of Streams applications whose ids it named, and its groups. Best effort: a group that still
+     * has members, or a missing ACL, leaves that one behind.
+     */
+    private void deleteWhatThisFixtureNamed() {
         try {
             List<String> existing = new ArrayList<>(admin().listTopics().names().get());
-            existing.retainAll(namedTopics);
+            existing.removeIf(topic -> !namedTopics.contains(topic)
+                    && namedGroups.stream().noneMatch(id -> topic.startsWith(id + "-")));
             admin().deleteTopics(existing).all().get();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+                return;
             }
+        }
+        try {
+            admin().deleteConsumerGroups(namedGroups).deletedGroups().values().forEach(deleted -> {
+                try {
+                    deleted.get();
+                } catch (Exception notDeleted) {
+                    // never created, or still has members
+                }
+            });
+        } catch (RuntimeException e) {
+            // best effort, as above
         }
     }
 
