@@ -156,8 +156,10 @@ public final class PipelineBench {
             String markdown = report(options, rates, stage);
             Files.writeString(report, markdown);
             out.println();
-            markdown.lines().dropWhile(line -> !line.startsWith("## Targets")).takeWhile(line -> !line.startsWith(
-                    "## End")).forEach(out::println);
+            // The verdicts on the console too: the Targets section, up to the next heading.
+            List<String> targets = markdown.lines().dropWhile(line -> !line.startsWith("## Targets")).toList();
+            targets.stream().limit(1).forEach(out::println);
+            targets.stream().skip(1).takeWhile(line -> !line.startsWith("## ")).forEach(out::println);
             out.printf("Report: %s%n", report.toAbsolutePath());
         });
     }
@@ -443,23 +445,25 @@ public final class PipelineBench {
         md.append("A rate counts as sustained when at least 98% of it was accepted with no 429. The load average "
                 + "(runnable threads, 1 min) is printed beside each figure: above the number of cores, every "
                 + "figure is CPU-starved and only the ratios within one run compare.\n\n");
-        md.append("## End to end\n\n");
-        md.append("| target events/s | accepted events/s | events | p50 ms | p99 ms | max ms | probes | 429s | load avg |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (RateResult r : rates) {
-            md.append(String.format("| %,d | %,.0f | %,d | %d | %d | %d | %d | %d | %.1f→%.1f |%n", r.targetRate(),
-                    r.acceptedRate(), r.events(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.probes(), r.busy(),
-                    r.loadBefore(), r.loadAfter()));
+        if (!rates.isEmpty()) {
+            md.append("## End to end\n\n");
+            md.append("| target events/s | accepted events/s | events | p50 ms | p99 ms | max ms | probes | 429s | load avg |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (RateResult r : rates) {
+                md.append(String.format("| %,d | %,.0f | %,d | %d | %d | %d | %d | %d | %.1f→%.1f |%n", r.targetRate(),
+                        r.acceptedRate(), r.events(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.probes(), r.busy(),
+                        r.loadBefore(), r.loadAfter()));
+            }
+            md.append("\nEnd-to-end latency = collector's 202 → the event counted in the query API (probe events, one "
+                    + "every 50 ms).\n\n");
+            md.append("```mermaid\nxychart-beta\n  title \"p99 end-to-end latency (ms) by accepted rate\"\n  x-axis [");
+            md.append(String.join(", ", rates.stream().map(r -> "\"" + Math.round(r.acceptedRate()) + "/s\"").toList()));
+            md.append("]\n  y-axis \"ms\"\n  bar [");
+            md.append(String.join(", ", rates.stream().map(r -> Long.toString(r.p99Millis())).toList()));
+            md.append("]\n  line [");
+            md.append(String.join(", ", rates.stream().map(r -> Long.toString(TARGET_P99_MILLIS)).toList()));
+            md.append("]\n```\n\n");
         }
-        md.append("\nEnd-to-end latency = collector's 202 → the event counted in the query API (probe events, one "
-                + "every 50 ms).\n\n");
-        md.append("```mermaid\nxychart-beta\n  title \"p99 end-to-end latency (ms) by accepted rate\"\n  x-axis [");
-        md.append(String.join(", ", rates.stream().map(r -> "\"" + Math.round(r.acceptedRate()) + "/s\"").toList()));
-        md.append("]\n  y-axis \"ms\"\n  bar [");
-        md.append(String.join(", ", rates.stream().map(r -> Long.toString(r.p99Millis())).toList()));
-        md.append("]\n  line [");
-        md.append(String.join(", ", rates.stream().map(r -> Long.toString(TARGET_P99_MILLIS)).toList()));
-        md.append("]\n```\n\n");
         md.append(String.format("## Stats stage alone (exactly_once_v2, %,d events)%n%n", stage.events()));
         md.append("| round | session 19's topology records/s | bare count records/s | ratio | CPU ratio | load avg |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
