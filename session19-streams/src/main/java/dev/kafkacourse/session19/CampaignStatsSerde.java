@@ -9,8 +9,8 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * {@link CampaignStats} as 24 bytes (impressions, clicks, spendMicros as three big-endian longs) for the windowed
  * store and the suppression buffer. Streams' record cache holds values serialized, so the aggregation reads and
- * writes this value once per event: JSON made that the stats stage's largest cost after parsing the event itself,
- * while three longs cost next to nothing. The value never leaves the application (interactive queries get objects,
+ * writes this value once per event: as JSON that was some 15% of the stats stage's CPU per record (session 20's
+ * bench), as three longs it costs next to nothing. The value never leaves the application (interactive queries get objects,
  * {@code ad-stats-1m} keeps its JSON {@link AdStats}), so no other reader has to know the format.
  */
 public final class CampaignStatsSerde {
