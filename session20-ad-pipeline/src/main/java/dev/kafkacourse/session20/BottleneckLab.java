@@ -129,7 +129,7 @@ public final class BottleneckLab {
     }
 
     /** Events per case: enough for the metrics to settle, few enough for a lab that runs in seconds. */
-    static final int STREAMS_EVENTS = 2_000;
+    static final int STREAMS_EVENTS = 1_500;
     static final int SINK_EVENTS = 1_000;
 
     private BottleneckLab() {
