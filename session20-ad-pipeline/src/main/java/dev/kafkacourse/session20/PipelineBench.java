@@ -138,7 +138,7 @@ public final class PipelineBench {
         }
     }
 
-    /** The 1-minute load average (runnable threads per core × cores), or -1 where the OS does not say. */
+    /** The whole machine's 1-minute load average (runnable threads), or -1 where the OS does not say. */
     static double load() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
