@@ -1,7 +1,6 @@
 package dev.kafkacourse.session19;
 
 import dev.kafkacourse.support.domain.AdEvent;
-import dev.kafkacourse.support.domain.AdEventJson;
 import dev.kafkacourse.support.dlq.DeadLetters;
 import dev.kafkacourse.support.dlq.FailureKind;
 import java.time.Instant;
@@ -36,7 +35,7 @@ final class ParseAndValidate implements FixedKeyProcessor<String, byte[], Parsed
         }
         AdEvent event;
         try {
-            event = AdEventJson.fromBytes(record.value());
+            event = AdEventFastJson.fromBytes(record.value());   // the same events and errors as AdEventJson's
         } catch (SerializationException e) {
             refuse(record, FailureKind.ofParseError(e), e);
             return;
