@@ -13,7 +13,7 @@ resource "aws_msk_configuration" "this" {
 resource "aws_msk_cluster" "this" {
   cluster_name           = var.name
   kafka_version          = var.kafka_version
-  number_of_broker_nodes = 3
+  number_of_broker_nodes = var.broker_count
 
   broker_node_group_info {
     instance_type   = var.broker_instance_type
@@ -21,7 +21,7 @@ resource "aws_msk_cluster" "this" {
     security_groups = [aws_security_group.broker.id]
     storage_info {
       ebs_storage_info {
-        volume_size = 100
+        volume_size = var.broker_volume_size
       }
     }
   }
@@ -47,6 +47,38 @@ resource "aws_msk_cluster" "this" {
   }
 
   tags = { Name = var.name }
+
+  # Storage auto scaling changes the volume size behind Terraform's back: without this, the next apply would try to
+  # set it back to var.broker_volume_size, a shrink MSK refuses.
+  lifecycle {
+    ignore_changes = [broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size]
+  }
+}
+
+# Storage auto scaling: Application Auto Scaling grows every broker's volume when disk use passes the target (by
+# 10 GiB or 10 %, at most once every six hours, never beyond max_capacity) and never shrinks it.
+resource "aws_appautoscaling_target" "storage" {
+  service_namespace  = "kafka"
+  scalable_dimension = "kafka:broker-storage:VolumeSize"
+  resource_id        = aws_msk_cluster.this.arn
+  min_capacity       = 1
+  max_capacity       = var.broker_volume_max_size
+}
+
+resource "aws_appautoscaling_policy" "storage" {
+  name               = "${var.name}-broker-storage"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.storage.service_namespace
+  scalable_dimension = aws_appautoscaling_target.storage.scalable_dimension
+  resource_id        = aws_appautoscaling_target.storage.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    predefined_metric_specification {
+      predefined_metric_type = "KafkaBrokerStorageUtilization"
+    }
+    target_value     = var.storage_utilization_target
+    disable_scale_in = true
+  }
 }
 
 # SASL/SCRAM users live in Secrets Manager, in secrets named AmazonMSK_... and encrypted with a customer managed key

@@ -49,3 +49,31 @@ variable "stats_group" {
   type        = string
   default     = "ad-stats"
 }
+
+variable "broker_count" {
+  description = "Brokers in all; a multiple of the three availability zones (3, 6, 9, ...). New brokers get no partitions until they are reassigned (session 15)"
+  type        = number
+  default     = 3
+  validation {
+    condition     = var.broker_count % 3 == 0
+    error_message = "broker_count must be a multiple of the three availability zones."
+  }
+}
+
+variable "broker_volume_size" {
+  description = "EBS storage per broker in GiB at creation; it can only grow (MSK cannot shrink a volume), and storage auto scaling grows it from there"
+  type        = number
+  default     = 100
+}
+
+variable "broker_volume_max_size" {
+  description = "The most storage auto scaling may give a broker, in GiB (above broker_volume_size, at most 16384)"
+  type        = number
+  default     = 1000
+}
+
+variable "storage_utilization_target" {
+  description = "Disk use in percent at which storage auto scaling grows the volumes (MSK accepts 10 to 80)"
+  type        = number
+  default     = 60
+}

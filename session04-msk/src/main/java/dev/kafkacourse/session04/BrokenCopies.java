@@ -28,7 +28,8 @@ public final class BrokenCopies {
                     "      SourceSecurityGroupId: !Ref ClientSecurityGroup\n", "      CidrIp: 0.0.0.0/0\n"),
             new Mistake("wildcard-action", "msk-cluster.yaml",
                     "              - kafka-cluster:ReadData\n", "              - kafka-cluster:*\n"),
-            new Mistake("not-yaml", "msk-cluster.yaml", "      NumberOfBrokerNodes: 3\n", "      NumberOfBrokerNodes: 3\n     - oops\n"));
+            new Mistake("not-yaml", "msk-cluster.yaml", "      NumberOfBrokerNodes: !Ref BrokerCount\n",
+                    "      NumberOfBrokerNodes: !Ref BrokerCount\n     - oops\n"));
 
     public static final List<Mistake> TERRAFORM = List.of(
             new Mistake("misspelled-required-key", "msk.tf",
@@ -39,7 +40,8 @@ public final class BrokenCopies {
                     "  cidr_ipv4                    = \"0.0.0.0/0\"\n  ip_protocol"),
             new Mistake("wildcard-resource", "iam.tf", "\"${local.topic_arn}/ad-events\"]\n  }\n}\n\n# The stats",
                     "\"${local.topic_arn}/*\"]\n  }\n}\n\n# The stats"),
-            new Mistake("unclosed-block", "msk.tf", "  tags = { Name = var.name }\n}", "  tags = { Name = var.name }\n"));
+            new Mistake("unclosed-block", "msk.tf", "ebs_storage_info[0].volume_size]\n  }\n}\n",
+                    "ebs_storage_info[0].volume_size]\n  }\n\n"));
 
     private BrokenCopies() {
     }

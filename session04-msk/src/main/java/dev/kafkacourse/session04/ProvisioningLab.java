@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Lab: the CloudFormation template and the Terraform module of the MSK cluster, checked offline by real parsers
@@ -51,6 +52,11 @@ public final class ProvisioningLab {
         Map<String, Path> modules = new LinkedHashMap<>();
         modules.put("terraform", root.resolve(TERRAFORM));
         BrokenCopies.terraform(root.resolve(TERRAFORM), workDir).forEach((k, v) -> modules.put("terraform/" + k, v));
+        // Scaling changes: each checked alone and as a change from the template in use (see MskScalingRules).
+        ScalingChanges.cloudFormation(root.resolve(CLOUDFORMATION), workDir)
+                .forEach((k, v) -> templates.put("cloudformation/change/" + k, v));
+        ScalingChanges.terraform(root.resolve(TERRAFORM), workDir)
+                .forEach((k, v) -> modules.put("terraform/change/" + k, v));
 
         long start = System.nanoTime();
         // Two node processes side by side: each spends most of its time loading its parser and schema.
@@ -58,11 +64,15 @@ public final class ProvisioningLab {
                 CompletableFuture.supplyAsync(() -> check.terraform(List.copyOf(modules.values())));
         Map<Path, ProvisioningCheck.Report> cfn = check.cloudFormation(List.copyOf(templates.values()));
         Map<Path, ProvisioningCheck.Report> tf = terraform.join();
-        templates.forEach((name, file) -> record(name, cfn.get(file), MskTemplateRules::cloudFormation, schema, rules));
-        modules.forEach((name, dir) -> record(name, tf.get(dir), MskTemplateRules::terraform, schema, rules));
+        JsonNode cfnInUse = cfn.get(templates.get("cloudformation")).parsed();
+        JsonNode tfInUse = tf.get(modules.get("terraform")).parsed();
+        templates.forEach((name, file) -> record(name, cfn.get(file), doc -> both(MskTemplateRules.cloudFormation(doc),
+                cfnInUse == null ? List.of() : MskScalingRules.cloudFormation(cfnInUse, doc)), schema, rules));
+        modules.forEach((name, dir) -> record(name, tf.get(dir), doc -> both(MskTemplateRules.terraform(doc),
+                tfInUse == null ? List.of() : MskScalingRules.terraform(tfInUse, doc)), schema, rules));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        out.println("Checked offline: YAML + AWS resource spec (CloudFormation), HCL parser + hashicorp/aws schema (Terraform), then the security rules");
+        out.println("Checked offline: YAML + AWS resource spec (CloudFormation), HCL parser + hashicorp/aws schema (Terraform), then the security rules and the scaling rules (change/...: a scaling change checked against the template in use)");
         for (String name : schema.keySet()) {
             List<String> findings = new ArrayList<>(schema.get(name));
             rules.get(name).forEach(v -> findings.add("rule: " + v));
@@ -71,6 +81,12 @@ public final class ProvisioningLab {
         }
         out.printf("%n%d documents checked in %d ms%n", schema.size(), millis);
         return new Result(schema, rules);
+    }
+
+    private static List<String> both(List<String> security, List<String> scaling) {
+        List<String> all = new ArrayList<>(security);
+        all.addAll(scaling);
+        return all;
     }
 
     private static void record(String name, ProvisioningCheck.Report report,

@@ -81,4 +81,71 @@ class ProvisioningTest {
         assertThat(result.schemaErrors().get("terraform/unclosed-block")).singleElement()
                 .satisfies(e -> assertThat(e).contains("msk.tf").contains("Unclosed configuration block"));
     }
+    // ---------------------------------------------------------------------------------- scaling changes (session 15)
+
+    private static final String[] FORMATS = {"cloudformation", "terraform"};
+
+    @Test
+    void theScaleOutChangeIsAccepted() {
+        for (String format : FORMATS) {
+            assertThat(result.findings(format + "/change/scale-out")).as("%s: 3 -> 6 brokers, 100 -> 200 GiB", format)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aBrokerCountThatIsNotAMultipleOfTheZonesIsRejected() {
+        for (String format : FORMATS) {
+            String change = format + "/change/brokers-not-a-multiple-of-zones";
+            assertThat(result.schemaErrors().get(change)).as("valid for the provider").isEmpty();
+            assertThat(result.violations().get(change)).singleElement().satisfies(v -> assertThat(v)
+                    .contains("is 4: MSK needs a multiple of the 3 availability zones"));
+        }
+    }
+
+    @Test
+    void aStorageShrinkIsRejected() {
+        for (String format : FORMATS) {
+            String change = format + "/change/storage-shrink";
+            assertThat(result.schemaErrors().get(change)).as("valid for the provider").isEmpty();
+            assertThat(result.violations().get(change)).singleElement().satisfies(v -> assertThat(v)
+                    .startsWith("change: ").contains("100 -> 80 GiB shrinks").contains("MSK cannot"));
+        }
+    }
+
+    @Test
+    void aMaximumCapacityBelowTheVolumeIsRejected() {
+        for (String format : FORMATS) {
+            String change = format + "/change/max-capacity-below-volume";
+            assertThat(result.schemaErrors().get(change)).as("valid for the provider").isEmpty();
+            assertThat(result.violations().get(change)).singleElement().satisfies(v -> assertThat(v)
+                    .contains("is 80 GiB, not above the volume size (100 GiB)"));
+        }
+    }
+
+    @Test
+    void aStorageUtilizationTargetMskDoesNotAcceptIsRejected() {
+        for (String format : FORMATS) {
+            assertThat(result.violations().get(format + "/change/utilization-target-too-high")).singleElement()
+                    .satisfies(v -> assertThat(v).contains("is 90: MSK accepts a storage utilization target of 10 to 80"));
+        }
+    }
+
+    @Test
+    void aMisspelledKeyOfTheScalingResourcesIsASchemaError() {
+        assertThat(result.schemaErrors().get("cloudformation/change/misspelled-scaling-key"))
+                .contains("Resources.StorageScalableTarget.Properties: missing required property MaxCapacity")
+                .anySatisfy(e -> assertThat(e).contains("MaximumCapacity: unknown property"));
+        assertThat(result.schemaErrors().get("terraform/change/misspelled-scaling-key"))
+                .contains("aws_appautoscaling_target.storage: missing required argument max_capacity")
+                .anySatisfy(e -> assertThat(e).contains("maximum_capacity: unsupported argument"));
+    }
+
+    @Test
+    void terraformAutoScalingWithoutIgnoreChangesIsRejected() {
+        String change = "terraform/change/auto-scaling-without-ignore-changes";
+        assertThat(result.schemaErrors().get(change)).as("valid for the provider").isEmpty();
+        assertThat(result.violations().get(change)).singleElement().satisfies(v -> assertThat(v)
+                .contains("no lifecycle { ignore_changes").contains("a shrink MSK refuses"));
+    }
 }

@@ -8,17 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Lab 2 as a learner runs it: A is the shared cluster, B and MirrorMaker 2 are this JVM's shared mirror. */
 @KafkaTest
+@ExtendWith(SharedMirror.class)
 class MirrorLabTest {
-
-    @AfterAll
-    static void stopMirror() {
-        SharedMirror.stop();
-    }
 
     @Test
     void theGroupFailsOverToTheMirrorLosingNothingAndRereadingLittle(KafkaFixture a) {

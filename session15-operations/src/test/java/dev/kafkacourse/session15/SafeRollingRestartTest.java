@@ -6,7 +6,6 @@ import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
 import dev.kafkacourse.support.kafka.KafkaFixture;
-import dev.kafkacourse.support.kafka.KafkaTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,14 +20,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Exercise 1: SafeRollingRestart on a 3-broker cluster while a producer writes (acks=all, idempotent,
  * min.insync.replicas=2). Every stop is checked at the moment it is asked for, the cluster right after the
  * procedure returns, and the topic's content against the generator's exact count.
  */
-@KafkaTest(brokers = 3, needsBrokerControl = true, brokerProperties = "replication.quota.window.num=2")
+@Tag("kafka")
+@ExtendWith(SharedThreeBrokers.class)
+@ResourceLock(SharedThreeBrokers.LOCK)
+@Order(1)   // the longest chain of the module's tests: started first when classes run side by side
 class SafeRollingRestartTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -67,6 +73,8 @@ class SafeRollingRestartTest {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> ClusterState.underReplicated(kafka.admin()).isEmpty());
         }
+        // The cluster is shared with the lab test (SharedThreeBrokers): leave it without this test's throttle.
+        ReplicationThrottle.clearRate(kafka.admin(), new ClusterBrokers(kafka.cluster()).brokerIds());
     }
 
     @Test
