@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Failures in the middle of a run, on a 3-broker cluster: a broker stopped and started again, and a pipeline
  * instance (a process of its own) killed with SIGKILL and started again. Either way the final counts equal the
  * generator's exactly: 0 lost, 0 counted twice, every malformed record dead-lettered once. Runs in the build's
- * integration-test phase (tag "failure"): it takes minutes, the module's unit-test budget is 90 s.
+ * integration-test phase (tag "failure"): about 40 s on its own 3-broker cluster, after the module's quick tests.
  */
 @KafkaTest(brokers = 3, needsBrokerControl = true)
 @Tag("failure")
