@@ -119,12 +119,17 @@ public final class S3Store implements AutoCloseable {
 
     /** The content of one object as text (an S3 GetObject). */
     public String read(String bucket, String key) {
+        return new String(readBytes(bucket, key), StandardCharsets.UTF_8);
+    }
+
+    /** The content of one object (an S3 GetObject). */
+    public byte[] readBytes(String bucket, String key) {
         Blob blob = s3().getBlob(bucket, key);
         if (blob == null) {
             throw new IllegalArgumentException("No object " + key + " in bucket " + bucket);
         }
         try (InputStream in = blob.getPayload().openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
