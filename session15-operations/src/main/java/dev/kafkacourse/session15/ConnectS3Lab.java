@@ -139,8 +139,16 @@ public final class ConnectS3Lab {
                 records.size(), events.distinctEvents().size(), events.count(GeneratedRecord.Kind.MALFORMED),
                 unreadable);
 
-        Map<String, String> workerConfig = ConnectWorker.config(kafka.bootstrapServers(), group, 1);
-        workerConfig.putAll(stringMap(kafka.cluster().clientProperties()));
+        Map<String, String> workerConfig = ConnectWorker.config(kafka.bootstrapServers(), group,
+                kafka.defaultReplicationFactor());
+        // Security settings of the cluster (e.g. MSK): for the worker itself and, with their prefixes, for the
+        // consumers of sink tasks, the DLQ producer and the admin client that Connect makes.
+        stringMap(kafka.cluster().clientProperties()).forEach((k, v) -> {
+            workerConfig.put(k, v);
+            for (String prefix : List.of("consumer.", "producer.", "admin.")) {
+                workerConfig.put(prefix + k, v);
+            }
+        });
         Map<String, String> connector = connectorConfig(kafka, topic, dlq, control, catalogProps);
         // Three parts: the first before anything is committed, the second sent right before worker 1 is stopped (it
         // is being read and written when the worker goes), the third while no worker runs.
