@@ -44,7 +44,9 @@ public final class RollingRestartLab {
      * The replication throttle measures its rate over {@code replication.quota.window.num} one-second windows (11 by
      * default), so a short burst passes unthrottled; two windows make it bite within a second.
      */
-    static final ClusterSpec CLUSTER = ClusterSpec.brokers(3).withBrokerProperty("replication.quota.window.num", "2");
+    /** Written once for the lab's cluster and its tests' {@code @KafkaTest(brokerProperties = ...)}. */
+    static final String QUOTA_WINDOWS = "replication.quota.window.num=2";
+    static final ClusterSpec CLUSTER = ClusterSpec.of(3, QUOTA_WINDOWS);
 
     private RollingRestartLab() {
     }

@@ -3,19 +3,18 @@ package dev.kafkacourse.session15;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.KafkaTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** Lab 1 as a learner runs it, on the run's 3-broker cluster (shared with the exercise test, see SharedThreeBrokers). */
-@Tag("kafka")
-@ExtendWith(SharedThreeBrokers.class)
-@ResourceLock(SharedThreeBrokers.LOCK)
+/** Lab 1 as a learner runs it, on the run's 3-broker cluster: shared with the exercise test, never at the same time. */
+@KafkaTest(brokers = 3, brokerProperties = RollingRestartLab.QUOTA_WINDOWS, needsBrokerControl = true,
+        sharedAcrossClasses = true)
+@ResourceLock(SafeRollingRestartTest.BROKER_RESTARTS)
 @Order(2)   // the longest chain of the module's tests: started first when classes run side by side
 class RollingRestartLabTest {
 

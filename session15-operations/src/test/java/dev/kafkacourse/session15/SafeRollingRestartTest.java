@@ -6,6 +6,7 @@ import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.AdEventJson;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.KafkaTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +22,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -31,11 +30,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * min.insync.replicas=2). Every stop is checked at the moment it is asked for, the cluster right after the
  * procedure returns, and the topic's content against the generator's exact count.
  */
-@Tag("kafka")
-@ExtendWith(SharedThreeBrokers.class)
-@ResourceLock(SharedThreeBrokers.LOCK)
+@KafkaTest(brokers = 3, brokerProperties = RollingRestartLab.QUOTA_WINDOWS, needsBrokerControl = true,
+        sharedAcrossClasses = true)
+@ResourceLock(SafeRollingRestartTest.BROKER_RESTARTS)
 @Order(1)   // the longest chain of the module's tests: started first when classes run side by side
 class SafeRollingRestartTest {
+
+    /** Held by every class that stops this shared cluster's brokers: never two of them at once. */
+    static final String BROKER_RESTARTS = "session15-three-broker-restarts";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Catch-up replication capped, so a restarted broker stays out of the ISR for a while, as on a loaded cluster. */
@@ -73,7 +75,7 @@ class SafeRollingRestartTest {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> ClusterState.underReplicated(kafka.admin()).isEmpty());
         }
-        // The cluster is shared with the lab test (SharedThreeBrokers): leave it without this test's throttle.
+        // The cluster is shared with the lab test (sharedAcrossClasses): leave it without this test's throttle.
         ReplicationThrottle.clearRate(kafka.admin(), new ClusterBrokers(kafka.cluster()).brokerIds());
     }
 

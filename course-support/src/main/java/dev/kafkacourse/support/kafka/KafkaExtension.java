@@ -1,6 +1,7 @@
 package dev.kafkacourse.support.kafka;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,14 +10,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Backs {@link KafkaTest}: picks the cluster for a test class (the shared one, or a dedicated one that is closed
- * after the class) and gives each test method its own {@link KafkaFixture}, closed after the method.
+ * Backs {@link KafkaTest}: picks the cluster for a test class (the shared one, a dedicated one that is closed
+ * after the class, or one shared by the classes that ask for the same shape) and gives each test method its own
+ * {@link KafkaFixture}, closed after the method.
  */
 public final class KafkaExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaExtension.class);
     private static final String CLUSTER = "cluster";
     private static final String FIXTURE = "fixture";
+    private static final String SHARED_CLUSTER = "shared cluster";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -37,9 +40,20 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
                     + spec.brokers() + " brokers, the external cluster has " + external.brokerCount() + ".");
             dedicated = false;
         }
-        KafkaCluster cluster = dedicated ? KafkaClusters.start(spec) : KafkaClusters.shared();
-        // JUnit closes AutoCloseable store values when the class is done: only a dedicated cluster may be closed.
-        context.getStore(NAMESPACE).put(CLUSTER, new ClusterHolder(cluster, dedicated));
+        // JUnit closes AutoCloseable store values when their context is done: a class closes only a cluster it
+        // owns; a cluster shared across classes lives in the root context's store and is closed when the run ends.
+        ClusterHolder holder;
+        if (!dedicated) {
+            holder = new ClusterHolder(KafkaClusters.shared(), false);
+        } else if (settings.sharedAcrossClasses()) {
+            KafkaCluster shared = context.getRoot().getStore(NAMESPACE).computeIfAbsent(List.of(SHARED_CLUSTER, spec),
+                    key -> new ClusterHolder(KafkaClusters.start(spec), true), ClusterHolder.class).cluster();
+            holder = new ClusterHolder(shared, false);
+        } else {
+            holder = new ClusterHolder(KafkaClusters.start(spec), true);
+        }
+        context.getStore(NAMESPACE).put(CLUSTER, holder);
+        KafkaCluster cluster = holder.cluster();
         if (settings.needsBrokerControl()) {
             Assumptions.assumeTrue(cluster.supportsBrokerControl(),
                     "Skipped: this lesson stops and restarts brokers, which the " + cluster.mode().label()
