@@ -1,13 +1,8 @@
 package dev.kafkacourse.session04;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Copies of the course's templates with one typical mistake each, to show that the checks catch it. Each mistake
@@ -17,7 +12,18 @@ import java.util.stream.Stream;
 public final class BrokenCopies {
 
     /** One mistake: in {@code file}, replace {@code from} with {@code to}. */
-    public record Mistake(String name, String file, String from, String to) {
+    public record Mistake(String name, String file, String from, String to) implements TemplateCopies.EditSet {
+        @Override
+        public String apply(String templateFile, String text) {
+            if (!templateFile.equals(file)) {
+                return text;
+            }
+            if (!text.contains(from)) {
+                throw new IllegalStateException("Mistake " + name + " no longer applies to " + file
+                        + ": the text '" + from + "' is gone. Update BrokenCopies with the template.");
+            }
+            return text.replace(from, to);
+        }
     }
 
     public static final List<Mistake> CLOUDFORMATION = List.of(
@@ -48,56 +54,11 @@ public final class BrokenCopies {
 
     /** The CloudFormation template with each mistake, one file per mistake in {@code dir}. */
     public static Map<String, Path> cloudFormation(Path template, Path dir) {
-        Map<String, Path> copies = new LinkedHashMap<>();
-        for (Mistake mistake : CLOUDFORMATION) {
-            Path copy = dir.resolve(mistake.name() + ".yaml");
-            write(copy, apply(read(template), mistake));
-            copies.put(mistake.name(), copy);
-        }
-        return copies;
+        return TemplateCopies.cloudFormation(template, dir, "", CLOUDFORMATION);
     }
 
     /** The Terraform module with each mistake, one module folder per mistake in {@code dir}. */
     public static Map<String, Path> terraform(Path module, Path dir) {
-        Map<String, Path> copies = new LinkedHashMap<>();
-        for (Mistake mistake : TERRAFORM) {
-            Path copy = dir.resolve(mistake.name());
-            try (Stream<Path> files = Files.list(module)) {
-                Files.createDirectories(copy);
-                for (Path file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
-                    String text = read(file);
-                    write(copy.resolve(file.getFileName()), file.getFileName().toString().equals(mistake.file())
-                            ? apply(text, mistake) : text);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            copies.put(mistake.name(), copy);
-        }
-        return copies;
-    }
-
-    private static String apply(String text, Mistake mistake) {
-        if (!text.contains(mistake.from())) {
-            throw new IllegalStateException("Mistake " + mistake.name() + " no longer applies to " + mistake.file()
-                    + ": the text '" + mistake.from() + "' is gone. Update BrokenCopies with the template.");
-        }
-        return text.replace(mistake.from(), mistake.to());
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TemplateCopies.terraform(module, dir, "", TERRAFORM);
     }
 }

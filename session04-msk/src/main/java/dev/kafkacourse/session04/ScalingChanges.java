@@ -1,13 +1,8 @@
 package dev.kafkacourse.session04;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Scaling changes to the course's templates, made the way an operator makes them: by editing the code (a parameter
@@ -22,7 +17,22 @@ public final class ScalingChanges {
     }
 
     /** A change to the templates; {@code accepted} says whether the checks must let it through. */
-    public record Change(String name, boolean accepted, List<Edit> edits) {
+    public record Change(String name, boolean accepted, List<Edit> edits) implements TemplateCopies.EditSet {
+        @Override
+        public String apply(String file, String text) {
+            for (Edit edit : edits) {
+                if (!edit.file().equals(file)) {
+                    continue;
+                }
+                if (text.indexOf(edit.from()) < 0 || text.indexOf(edit.from()) != text.lastIndexOf(edit.from())) {
+                    throw new IllegalStateException("Change " + name + " no longer applies to " + file
+                            + ": the text '" + edit.from() + "' is gone or not unique. Update ScalingChanges with the"
+                            + " template.");
+                }
+                text = text.replace(edit.from(), edit.to());
+            }
+            return text;
+        }
     }
 
     private static final String CFN = "msk-cluster.yaml";
@@ -73,67 +83,16 @@ public final class ScalingChanges {
 
     /** The CloudFormation template after each change, one file per change in {@code dir}. */
     public static Map<String, Path> cloudFormation(Path template, Path dir) {
-        Map<String, Path> copies = new LinkedHashMap<>();
-        for (Change change : CLOUDFORMATION) {
-            Path copy = dir.resolve("change-" + change.name() + ".yaml");
-            write(copy, apply(read(template), template.getFileName().toString(), change));
-            copies.put(change.name(), copy);
-        }
-        return copies;
+        return TemplateCopies.cloudFormation(template, dir, "change-", CLOUDFORMATION);
     }
 
     /** The Terraform module after each change, one module folder per change in {@code dir}. */
     public static Map<String, Path> terraform(Path module, Path dir) {
-        Map<String, Path> copies = new LinkedHashMap<>();
-        for (Change change : TERRAFORM) {
-            Path copy = dir.resolve("change-" + change.name());
-            try (Stream<Path> files = Files.list(module)) {
-                Files.createDirectories(copy);
-                for (Path file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
-                    String name = file.getFileName().toString();
-                    write(copy.resolve(name), apply(read(file), name, change));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            copies.put(change.name(), copy);
-        }
-        return copies;
+        return TemplateCopies.terraform(module, dir, "change-", TERRAFORM);
     }
 
     static boolean accepted(String format, String name) {
         return (format.equals("cloudformation") ? CLOUDFORMATION : TERRAFORM).stream()
                 .filter(c -> c.name().equals(name)).findFirst().orElseThrow().accepted();
-    }
-
-    private static String apply(String text, String file, Change change) {
-        for (Edit edit : change.edits()) {
-            if (!edit.file().equals(file)) {
-                continue;
-            }
-            if (text.indexOf(edit.from()) < 0 || text.indexOf(edit.from()) != text.lastIndexOf(edit.from())) {
-                throw new IllegalStateException("Change " + change.name() + " no longer applies to " + file
-                        + ": the text '" + edit.from() + "' is gone or not unique. Update ScalingChanges with the"
-                        + " template.");
-            }
-            text = text.replace(edit.from(), edit.to());
-        }
-        return text;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
