@@ -3,6 +3,7 @@ package dev.kafkacourse.session04;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -38,15 +39,24 @@ public final class MskScalingRules {
             Integer targetValue) {
     }
 
+    /**
+     * The proposed template's own violations and those of the change to it; the template in use is only read
+     * (its own violations are not this change's).
+     */
+    private static List<String> judge(JsonNode current, JsonNode proposed,
+            BiFunction<JsonNode, List<String>, Scaling> scaling) {
+        List<String> violations = new ArrayList<>();
+        Scaling now = scaling.apply(current, new ArrayList<>());
+        Scaling next = scaling.apply(proposed, violations);
+        checkChange(now, next, violations);
+        return violations;
+    }
+
     // ------------------------------------------------------------------------------------------ CloudFormation
 
     /** The violations of the proposed template, and of the change from {@code current} to it. */
     public static List<String> cloudFormation(JsonNode current, JsonNode proposed) {
-        List<String> violations = new ArrayList<>();
-        Scaling now = cfnScaling(current, new ArrayList<>());
-        Scaling next = cfnScaling(proposed, violations);
-        checkChange(now, next, violations);
-        return violations;
+        return judge(current, proposed, MskScalingRules::cfnScaling);
     }
 
     static Scaling cfnScaling(JsonNode template, List<String> violations) {
@@ -122,11 +132,7 @@ public final class MskScalingRules {
 
     /** The violations of the proposed module, and of the change from {@code current} to it. */
     public static List<String> terraform(JsonNode current, JsonNode proposed) {
-        List<String> violations = new ArrayList<>();
-        Scaling now = tfScaling(current, new ArrayList<>());
-        Scaling next = tfScaling(proposed, violations);
-        checkChange(now, next, violations);
-        return violations;
+        return judge(current, proposed, MskScalingRules::tfScaling);
     }
 
     static Scaling tfScaling(JsonNode module, List<String> violations) {
