@@ -7,6 +7,7 @@ import dev.kafkacourse.support.domain.AdEventGenerator;
 import dev.kafkacourse.support.domain.GeneratedEvents;
 import dev.kafkacourse.support.domain.GeneratedRecord;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.ByteArrayInputStream;
@@ -388,14 +389,9 @@ public final class ConnectS3Lab {
         return byPartition;
     }
 
-    private static Map<Integer, Long> endOffsets(KafkaFixture kafka, String topic) throws Exception {
-        var request = new HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            request.put(new org.apache.kafka.common.TopicPartition(topic, p),
-                    org.apache.kafka.clients.admin.OffsetSpec.latest());
-        }
+    private static Map<Integer, Long> endOffsets(KafkaFixture kafka, String topic) {
         Map<Integer, Long> ends = new TreeMap<>();
-        kafka.admin().listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+        Offsets.end(kafka.admin(), topic).forEach((partition, offset) -> ends.put(partition.partition(), offset));
         return ends;
     }
 

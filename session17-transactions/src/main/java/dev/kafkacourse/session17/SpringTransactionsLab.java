@@ -7,6 +7,7 @@ import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.domain.GeneratedEvents;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.Offsets;
 import ch.qos.logback.classic.Level;
 import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -110,9 +109,9 @@ public final class SpringTransactionsLab {
                 consumerFactory, properties);
         container.start();
         try {
-            Map<TopicPartition, Long> ends = endOffsets(kafka, input);
+            Map<TopicPartition, Long> ends = Offsets.end(kafka.admin(), input);
             Awaitility.await("the container's transactions cover the whole input").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> committedOffsets(kafka, group).equals(ends));
+                    .pollInterval(Duration.ofMillis(200)).until(() -> Offsets.committed(kafka.admin(), group).equals(ends));
         } finally {
             container.stop();
             producerFactory.destroy();
@@ -126,7 +125,7 @@ public final class SpringTransactionsLab {
         out.printf("KafkaTemplate transactional: %s (transactional.id prefix from the producer factory)%n",
                 template.isTransactional());
         out.printf("Group offsets committed by the transactions reach the input's end: %s%n",
-                committedOffsets(kafka, group).equals(endOffsets(kafka, input)));
+                Offsets.committed(kafka.admin(), group).equals(Offsets.end(kafka.admin(), input)));
         out.printf("read_committed totals equal the generator's: %s (%d events); read_uncommitted counts %d "
                 + "events%n", committed.equals(traffic.expectedStats()), TopicReader.events(committed),
                 TopicReader.events(uncommitted));
@@ -164,18 +163,5 @@ public final class SpringTransactionsLab {
                     (current, ignored) -> current.plus(event));
         }
         return windows;
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(KafkaFixture kafka, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream().collect(Collectors.toMap(
-                        p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        return kafka.admin().listOffsets(latest).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private static Map<TopicPartition, Long> committedOffsets(KafkaFixture kafka, String group) throws Exception {
-        return kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

@@ -8,6 +8,7 @@ import dev.kafkacourse.support.domain.AdEventRecords;
 import dev.kafkacourse.support.domain.GeneratedEvents;
 import dev.kafkacourse.support.domain.GeneratedRecord;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.lab.LabRunner;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -416,11 +417,10 @@ public final class PipelineBench {
 
     private static long committed(KafkaFixture kafka, String group, String topic, int partitions) {
         try {
-            return kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()
-                    .stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (Exception e) {
-            return 0;
+            return Offsets.committed(kafka.admin(), group).entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
+        } catch (IllegalStateException notYet) {
+            return 0;   // polled while the application starts: asked again
         }
     }
 

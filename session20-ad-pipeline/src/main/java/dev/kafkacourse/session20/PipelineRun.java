@@ -8,6 +8,7 @@ import dev.kafkacourse.session19.AdStatsTopology;
 import dev.kafkacourse.support.domain.CampaignStats;
 import dev.kafkacourse.support.domain.GeneratedEvents;
 import dev.kafkacourse.support.kafka.KafkaFixture;
+import dev.kafkacourse.support.kafka.Offsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -122,26 +119,9 @@ public final class PipelineRun implements AutoCloseable {
 
     /** Records on ad-events the stats stage has not committed yet. */
     public long lag() {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = kafka.admin()
-                    .listConsumerGroupOffsets(base.applicationId()).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(base.stats().inputTopic(), p), OffsetSpec.latest());
-            }
-            long lag = 0;
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
-                    : kafka.admin().listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-            }
-            return lag;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not read the stats stage's lag: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Map<TopicPartition, Long> committed = Offsets.committed(kafka.admin(), base.applicationId());
+        return Offsets.end(kafka.admin(), base.stats().inputTopic()).entrySet().stream()
+                .mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L)).sum();
     }
 
     /**
