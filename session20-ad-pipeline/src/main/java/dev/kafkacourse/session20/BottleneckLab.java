@@ -263,10 +263,7 @@ public final class BottleneckLab {
         try (StreamsApp app = StreamsApp.start(topology, props, stateDir, Duration.ofSeconds(60));
              AutoCloseable exported = export(app)) {
             long start = System.nanoTime();
-            while (committed(kafka, applicationId, input) < events.size()) {
-                app.throwIfFailed();
-                PipelineRun.pause(20);
-            }
+            PipelineBench.awaitCommitted(app, kafka, applicationId, input, events.size(), 20);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> metrics = streamsMetrics(app.streams().metrics());
             if (measured != null) {
@@ -388,19 +385,6 @@ public final class BottleneckLab {
 
     private static double average(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    }
-
-    private static long committed(KafkaFixture kafka, String group, String topic) {
-        try {
-            return kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()
-                    .stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        } catch (ExecutionException e) {
-            return 0;   // the group does not exist until the first commit
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** Counts what the store's value serde writes: bytes and time per value. */

@@ -341,10 +341,10 @@ public final class PipelineBench {
             AdStatsConfig config = withCommit(AdStatsConfig.defaults(), options.commitInterval()).withTopics(input,
                     kafka.createTopic("bench-stats", options.partitions()), kafka.createTopic("bench-dlq", 1));
             Drain pipeline = drain(kafka, AdStatsTopology.build(config), config, "bench-stats-stage", input,
-                    options.partitions(), valid.size());
+                    valid.size());
             String bareOut = kafka.createTopic("bench-bare", options.partitions());
             Drain bare = drain(kafka, bareCount(input, bareOut, config), config, "bench-bare-count", input,
-                    options.partitions(), valid.size());
+                    valid.size());
             StageRound result = new StageRound(pipeline, bare, loadBefore);
             rounds.add(result);
             out.printf("%7s %,22.0f %,22.0f %7.2f %11.2f %9.1f%n", round == 1 && options.stageRounds() > 1
@@ -383,7 +383,7 @@ public final class PipelineBench {
      * records/s between its first commit and its last, and the CPU time its stream threads used per record.
      */
     static Drain drain(KafkaFixture kafka, Topology topology, AdStatsConfig config, String name, String input,
-            int partitions, long records) {
+            long records) {
         String applicationId = kafka.groupId(name);
         Path stateDir = StateDirs.create(applicationId);
         Properties props = config.streamsProperties(kafka.commonConfig(), applicationId, stateDir);
@@ -391,17 +391,9 @@ public final class PipelineBench {
         try (StreamsApp app = StreamsApp.start(topology, props, stateDir, Duration.ofSeconds(60))) {
             // Timed from the first commit on: what comes before it (tasks created, stores opened, the transactional
             // producer initialised) is start-up, not throughput, and varies with the broker's other work.
-            long first;
-            while ((first = committed(kafka, applicationId, input, partitions)) == 0) {
-                app.throwIfFailed();
-                PipelineRun.pause(10);
-            }
+            long first = awaitCommitted(app, kafka, applicationId, input, 1, 10);
             long start = System.nanoTime();
-            long done;
-            while ((done = committed(kafka, applicationId, input, partitions)) < records) {
-                app.throwIfFailed();
-                PipelineRun.pause(20);
-            }
+            long done = awaitCommitted(app, kafka, applicationId, input, records, 20);
             double rate = first >= done ? Double.NaN : (done - first) / ((System.nanoTime() - start) / 1e9);
             return new Drain(rate, streamThreadCpuNanos(applicationId) / 1_000.0 / records);
         }
@@ -415,7 +407,21 @@ public final class PipelineBench {
                 .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
     }
 
-    private static long committed(KafkaFixture kafka, String group, String topic, int partitions) {
+    /**
+     * Waits until {@code group} has committed at least {@code records} offsets on {@code topic} (the sum over its
+     * partitions), failing as soon as the application does; returns what was committed.
+     */
+    static long awaitCommitted(StreamsApp app, KafkaFixture kafka, String group, String topic, long records,
+            long pollMillis) {
+        long committed;
+        while ((committed = committed(kafka, group, topic)) < records) {
+            app.throwIfFailed();
+            PipelineRun.pause(pollMillis);
+        }
+        return committed;
+    }
+
+    private static long committed(KafkaFixture kafka, String group, String topic) {
         try {
             return Offsets.committed(kafka.admin(), group).entrySet().stream()
                     .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
