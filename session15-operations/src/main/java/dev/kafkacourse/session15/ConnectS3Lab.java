@@ -10,13 +10,10 @@ import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.Offsets;
 import dev.kafkacourse.support.lab.LabLogs;
 import dev.kafkacourse.support.lab.LabRunner;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.iceberg.CatalogUtil;
-import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -127,7 +116,7 @@ public final class ConnectS3Lab {
         // One in-memory database for the catalogs of this run (the connector's and the lab's); lower-case names, as
         // Iceberg's JDBC catalog looks its columns up in lower case.
         String catalogUri = "jdbc:h2:mem:" + kafka.groupId("catalog") + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
-        Map<String, String> catalogProps = catalogProps(catalogUri, bucket, store);
+        Map<String, String> catalogProps = IcebergArchive.catalogProps(catalogUri, bucket, store);
 
         GeneratedEvents events = AdEventGenerator.builder().seed(1505).impressions(IMPRESSIONS)
                 .clickThroughRate(0.05).malformedRate(0.03).build().generate();
@@ -160,24 +149,19 @@ public final class ConnectS3Lab {
 
         long rowsBeforeRestart;
         // The lab's own view of the table (the same catalog database and bucket the connector writes to).
-        Catalog catalog = CatalogUtil.buildIcebergCatalog(CATALOG, catalogProps, null);
-        try (AutoCloseable closeCatalog = () -> {
-            if (catalog instanceof java.io.Closeable closeable) {
-                closeable.close();
-            }
-        }) {
+        try (IcebergArchive archive = IcebergArchive.open(CATALOG, catalogProps, TABLE, bucket)) {
             try (ConnectWorker worker = ConnectWorker.start(workerConfig)) {
                 out.printf("Worker 1 of Connect cluster %s: REST %s%n", group, worker.restUrl());
                 worker.putConnector(CONNECTOR, connector);
-                awaitRunning(worker);
+                worker.awaitRunning(CONNECTOR, WAIT);
                 out.printf("Connector %s RUNNING (IcebergSinkConnector, 1 task) after %.1f s%n", CONNECTOR,
                         seconds(started));
                 send(producer, topic, first);
-                long committedBefore = awaitRows(worker, catalog, 1);
+                long committedBefore = awaitRows(worker, archive, 1);
                 out.printf("Sent %d records; %d rows committed to %s after %.1f s%n", first.size(), committedBefore,
                         TABLE, seconds(started));
                 send(producer, topic, second);
-                rowsBeforeRestart = rows(catalog);
+                rowsBeforeRestart = archive.committedRows();
                 out.printf("Sent %d more and stopped worker 1 at once (mid-stream: %d rows committed then)%n",
                         second.size(), rowsBeforeRestart);
             }
@@ -186,10 +170,10 @@ public final class ConnectS3Lab {
             try (ConnectWorker worker = ConnectWorker.start(workerConfig)) {
                 // No PUT this time: the new worker finds the connector in the config topic and the position in the
                 // committed offsets of consumer group connect-<connector>.
-                awaitRunning(worker);
+                worker.awaitRunning(CONNECTOR, WAIT);
                 out.printf("Worker 2 (same group.id, same internal topics): REST %s; GET /connectors -> %s, read from"
                         + " %s%n", worker.restUrl(), worker.get("/connectors"), workerConfig.get("config.storage.topic"));
-                awaitRows(worker, catalog, expectedRows);
+                awaitRows(worker, archive, expectedRows);
                 Map<Integer, Long> endOffsets = endOffsets(kafka, topic);
                 // The sink commits the offset after the last record it was handed. A partition whose last records
                 // went to the DLQ would stay behind its end offset until a readable record follows; with this seed
@@ -205,27 +189,23 @@ public final class ConnectS3Lab {
                         seconds(started), CONNECTOR, CONNECTOR);
                 committed.forEach((p, o) -> out.printf("  partition %d: committed %d, end offset %d%n", p, o,
                         endOffsets.get(p)));
-                return report(kafka, store, catalog, bucket, dlq, records, unreadable, expectedRows, committed,
+                return report(kafka, store, archive, bucket, dlq, records, unreadable, expectedRows, committed,
                         endOffsets, rowsBeforeRestart, out);
             }
         }
     }
 
-    private static Result report(KafkaFixture kafka, S3Store store, Catalog catalog, String bucket, String dlq,
+    private static Result report(KafkaFixture kafka, S3Store store, IcebergArchive archive, String bucket, String dlq,
             List<GeneratedRecord> records, int unreadable, int expectedRows, Map<Integer, Long> committed,
             Map<Integer, Long> endOffsets, long rowsBeforeRestart, PrintStream out) throws IOException {
         // What is in the bucket, through the S3 API (ListObjects, GetObject), not through the table.
         List<String> objects = store.keys(bucket);
         List<String> dataFiles = objects.stream().filter(k -> k.contains("/data/") && k.endsWith(".avro")).toList();
-        Table table = catalog.loadTable(TableIdentifier.parse(TABLE));
-        List<String> inTable = new ArrayList<>();
-        try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
-            tasks.forEach(t -> inTable.add(t.file().location().substring(("s3://" + bucket + "/").length())));
-        }
+        List<String> inTable = archive.dataFilesInTable();
         Map<String, Integer> perEvent = new HashMap<>();
         long rowsInTable = 0;
         for (String key : inTable) {
-            for (GenericRecord row : readAvro(store.readBytes(bucket, key))) {
+            for (GenericRecord row : IcebergArchive.readAvro(store.readBytes(bucket, key))) {
                 rowsInTable++;
                 Object id = row.get("eventId");
                 perEvent.merge(id == null ? "row-" + rowsInTable : id.toString(), 1, Integer::sum);
@@ -233,7 +213,7 @@ public final class ConnectS3Lab {
         }
         long rowsInAll = 0;
         for (String key : dataFiles) {
-            rowsInAll += readAvro(store.readBytes(bucket, key)).size();
+            rowsInAll += IcebergArchive.readAvro(store.readBytes(bucket, key)).size();
         }
         Set<String> generatedIds = records.stream().filter(r -> r.event() != null)
                 .map(r -> r.event().eventId().toString()).collect(Collectors.toSet());
@@ -310,74 +290,15 @@ public final class ConnectS3Lab {
         return config;
     }
 
-    /** Iceberg catalog settings: the table list in an in-memory H2 database, files in S3 through S3FileIO. */
-    static Map<String, String> catalogProps(String jdbcUri, String bucket, S3Store store) {
-        Map<String, String> props = new HashMap<>();
-        props.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
-        props.put("uri", jdbcUri);
-        props.put("jdbc.schema-version", "V1");
-        props.put("warehouse", "s3://" + bucket + "/warehouse");
-        props.put("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
-        props.put("s3.endpoint", store.endpoint().toString());
-        props.put("s3.path-style-access", "true");
-        props.put("s3.access-key-id", S3Store.ACCESS_KEY);
-        props.put("s3.secret-access-key", S3Store.SECRET_KEY);
-        props.put("client.region", S3Store.REGION);
-        props.put("http-client.type", "urlconnection");
-        return props;
-    }
-
-    private static void awaitRunning(ConnectWorker worker) {
-        // A failed task ends the wait at once; any other error (e.g. 404 before the connector exists) is retried.
-        Awaitility.await(CONNECTOR + " and its task RUNNING").atMost(WAIT).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptionsMatching(e -> !(e instanceof TaskFailed)).until(() -> {
-                    JsonNode status = failIfTaskFailed(worker);
-                    JsonNode tasks = status.path("tasks");
-                    return "RUNNING".equals(status.path("connector").path("state").asText()) && tasks.size() == 1
-                            && "RUNNING".equals(tasks.get(0).path("state").asText());
-                });
-    }
-
-    /** GET /connectors/{name}/status, throwing {@link TaskFailed} when a task has failed (it stays failed). */
-    private static JsonNode failIfTaskFailed(ConnectWorker worker) {
-        JsonNode status = worker.status(CONNECTOR);
-        for (JsonNode task : status.path("tasks")) {
-            if ("FAILED".equals(task.path("state").asText())) {
-                throw new TaskFailed(task.path("trace").asText());
-            }
-        }
-        return status;
-    }
-
-    /** A connector task in state FAILED, with the stack trace the REST API reports. */
-    static final class TaskFailed extends RuntimeException {
-        TaskFailed(String trace) {
-            super("Task failed: " + trace);
-        }
-    }
-
-    private static long awaitRows(ConnectWorker worker, Catalog catalog, long atLeast) {
+    private static long awaitRows(ConnectWorker worker, IcebergArchive archive, long atLeast) {
         AtomicInteger seen = new AtomicInteger();
         Awaitility.await(atLeast + " rows committed to " + TABLE).atMost(WAIT).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    failIfTaskFailed(worker);
-                    seen.set((int) rows(catalog));
+                    worker.statusUnlessFailed(CONNECTOR);
+                    seen.set((int) archive.committedRows());
                     return seen.get() >= atLeast;
                 });
         return seen.get();
-    }
-
-    /** Rows in the table's current snapshot (from the snapshot summary, as committed by the connector). */
-    static long rows(Catalog catalog) {
-        TableIdentifier id = TableIdentifier.parse(TABLE);
-        if (!catalog.tableExists(id)) {
-            return 0;
-        }
-        Table table = catalog.loadTable(id);
-        if (table.currentSnapshot() == null) {
-            return 0;
-        }
-        return Long.parseLong(table.currentSnapshot().summary().getOrDefault("total-records", "0"));
     }
 
     private static Map<Integer, Long> sinkOffsets(JsonNode offsets) {
@@ -401,17 +322,6 @@ public final class ConnectS3Lab {
             producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
         }
         producer.flush();
-    }
-
-    private static List<GenericRecord> readAvro(byte[] file) {
-        List<GenericRecord> rows = new ArrayList<>();
-        try (DataFileStream<GenericRecord> in = new DataFileStream<>(new ByteArrayInputStream(file),
-                new GenericDatumReader<>())) {
-            in.forEach(rows::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 
     static boolean isJson(byte[] value) {

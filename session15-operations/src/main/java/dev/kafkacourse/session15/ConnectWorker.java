@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.awaitility.Awaitility;
 
 /**
  * One Kafka Connect worker in distributed mode, in this JVM: the same {@code Connect} that
@@ -87,6 +88,38 @@ public final class ConnectWorker implements AutoCloseable {
     /** GET /connectors/{name}/offsets: for a sink, the offsets committed in the group connect-{name}. */
     public JsonNode offsets(String name) {
         return call("GET", "/connectors/" + name + "/offsets", null);
+    }
+
+    /**
+     * Waits until {@code connector} and its single task are RUNNING. A FAILED task ends the wait at once with its
+     * trace ({@link TaskFailed}); any other error (e.g. 404 before the connector exists) is asked again.
+     */
+    public void awaitRunning(String connector, Duration timeout) {
+        Awaitility.await(connector + " and its task RUNNING").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsMatching(e -> !(e instanceof TaskFailed)).until(() -> {
+                    JsonNode status = statusUnlessFailed(connector);
+                    JsonNode tasks = status.path("tasks");
+                    return "RUNNING".equals(status.path("connector").path("state").asText()) && tasks.size() == 1
+                            && "RUNNING".equals(tasks.get(0).path("state").asText());
+                });
+    }
+
+    /** {@link #status}, throwing {@link TaskFailed} when a task has failed (a failed task stays failed). */
+    public JsonNode statusUnlessFailed(String connector) {
+        JsonNode status = status(connector);
+        for (JsonNode task : status.path("tasks")) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                throw new TaskFailed(task.path("trace").asText());
+            }
+        }
+        return status;
+    }
+
+    /** A connector task in state FAILED, with the stack trace the REST API reports. */
+    static final class TaskFailed extends RuntimeException {
+        TaskFailed(String trace) {
+            super("Task failed: " + trace);
+        }
     }
 
     /** GET any path of the REST API. */
