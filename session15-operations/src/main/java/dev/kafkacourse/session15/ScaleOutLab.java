@@ -119,7 +119,9 @@ public final class ScaleOutLab {
                 out.printf("  %5d ms  %d partition(s) moving, adding replicas %s%n",
                         (System.nanoTime() - start) / 1_000_000, running.size(), running);
             }
-            return running.isEmpty();
+            // The controller ends the reassignment before every broker's metadata shows the new replica lists:
+            // describeTopics (what the caller reads next) can still list a removed replica for a moment.
+            return running.isEmpty() && Reassignments.placement(admin, topic).equals(target);
         });
         out.printf("  %5d ms  done: listPartitionReassignments is empty%n", (System.nanoTime() - start) / 1_000_000);
         Reassignments.clearTopicThrottle(admin, topic);
