@@ -17,7 +17,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param deadLetterTopic  records that could not be processed, reason in the {@code dlq.*} headers
  * @param windowSize       length of a tumbling window
  * @param grace            how long after a window's end (in event time) a late event is still counted
- * @param dedupeRetention  how long (in event time) an eventId is remembered to drop its duplicates
+ * @param dedupeRetention  how long (in event time) an eventId is remembered to drop its duplicates; at least
+ *                         windowSize + grace, and more buys nothing: a duplicate arriving later than that finds
+ *                         its window closed and is dropped as late anyway
  * @param storeRetention   how long windows stay in the queryable store (interactive queries look back this far)
  * @param commitInterval   Streams' commit.interval.ms: with exactly_once_v2 results become visible on commit
  */
@@ -37,6 +39,11 @@ public record AdStatsConfig(String inputTopic, String statsTopic, String deadLet
         requireNotNegative(grace, "grace");
         requirePositive(dedupeRetention, "dedupeRetention");
         requirePositive(commitInterval, "commitInterval");
+        if (dedupeRetention.compareTo(windowSize.plus(grace)) < 0) {
+            throw new IllegalArgumentException("dedupeRetention (" + dedupeRetention + ") must be at least windowSize"
+                    + " + grace (" + windowSize.plus(grace) + "): a duplicate arriving while its window is still open"
+                    + " would find its eventId forgotten and be counted twice. Raise dedupeRetention.");
+        }
         if (storeRetention.compareTo(windowSize.plus(grace)) < 0) {
             throw new IllegalArgumentException("storeRetention (" + storeRetention + ") must be at least windowSize + grace ("
                     + windowSize.plus(grace) + "): Streams refuses a window store that forgets windows still open."
@@ -44,10 +51,13 @@ public record AdStatsConfig(String inputTopic, String statsTopic, String deadLet
         }
     }
 
-    /** The pipeline's topics, 1-minute windows, 2 minutes of grace, eventIds remembered for 10 minutes. */
+    /**
+     * The pipeline's topics, 1-minute windows, 2 minutes of grace, eventIds remembered for those 3 minutes (as long
+     * as a window can still count an event), windows kept an hour for queries, a commit every 100 ms.
+     */
     public static AdStatsConfig defaults() {
         return new AdStatsConfig("ad-events", "ad-stats-1m", "ad-events-dlq", Duration.ofMinutes(1),
-                Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMillis(100));
+                Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofHours(1), Duration.ofMillis(100));
     }
 
     public AdStatsConfig withTopics(String input, String stats, String deadLetters) {
@@ -55,9 +65,11 @@ public record AdStatsConfig(String inputTopic, String statsTopic, String deadLet
                 commitInterval);
     }
 
+    /** This configuration with {@code newGrace}; eventIds are remembered at least as long as the new grace needs. */
     public AdStatsConfig withGrace(Duration newGrace) {
-        return new AdStatsConfig(inputTopic, statsTopic, deadLetterTopic, windowSize, newGrace, dedupeRetention,
-                storeRetention, commitInterval);
+        Duration needed = windowSize.plus(newGrace);
+        return new AdStatsConfig(inputTopic, statsTopic, deadLetterTopic, windowSize, newGrace,
+                dedupeRetention.compareTo(needed) < 0 ? needed : dedupeRetention, storeRetention, commitInterval);
     }
 
     /**

@@ -55,8 +55,12 @@ public final class AdStatsTopology {
      */
     public static Topology build(AdStatsConfig config, Serde<CampaignStats> statsSerde) {
         StreamsBuilder builder = new StreamsBuilder();
+        // In memory, not RocksDB: the store is read and written once per event, and those two RocksDB calls made
+        // the stage some 40% slower (session 20's bench: 0.42 -> 0.60 of a bare windowed count's records/s).
+        // It stays bounded (rate x dedupeRetention ids, ~140 bytes each) and, like any logged store, is rebuilt
+        // from its changelog when a task starts on an instance, so a restart forgets nothing.
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(AdStatsConfig.DEDUPE_STORE, config.dedupeRetention(),
+                Stores.inMemoryWindowStore(AdStatsConfig.DEDUPE_STORE, config.dedupeRetention(),
                         config.dedupeRetention(), false),
                 Serdes.String(), Serdes.Long()));
 
@@ -78,7 +82,7 @@ public final class AdStatsTopology {
 
     private static void windowedStats(AdStatsConfig config, Serde<CampaignStats> statsSerde,
             KStream<String, AdEvent> events) {
-        events.processValues(() -> new EventIdDeduplicator(AdStatsConfig.DEDUPE_STORE),
+        events.processValues(() -> new EventIdDeduplicator(AdStatsConfig.DEDUPE_STORE, config.windowSize()),
                         Named.as("dedupe-by-event-id"), AdStatsConfig.DEDUPE_STORE)
                 // The key already is the campaignId and nothing upstream changed it: no repartition topic.
                 .groupByKey(Grouped.<String, AdEvent>as("by-campaign").withKeySerde(Serdes.String()).withValueSerde(EVENTS))

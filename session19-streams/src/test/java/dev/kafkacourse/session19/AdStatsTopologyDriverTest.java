@@ -4,6 +4,7 @@ import static dev.kafkacourse.session19.TestEvents.at;
 import static dev.kafkacourse.session19.TestEvents.click;
 import static dev.kafkacourse.session19.TestEvents.impression;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkacourse.support.dlq.DeadLetters;
 import dev.kafkacourse.support.domain.AdEvent;
@@ -121,6 +122,32 @@ class AdStatsTopologyDriverTest {
 
         assertThat(stats.readValuesToList()).singleElement()
                 .satisfies(s -> assertThat(s.stats()).isEqualTo(new CampaignStats(2, 1, 304_000)));
+    }
+
+    @Test
+    void aDuplicateArrivingAtTheLastMomentOfGraceIsStillDroppedBecauseIdsAreKeptForWindowPlusGrace() {
+        AdEvent first = impression("c-1", at(0, 0));   // at its window's very start: the longest it can stay open
+        send(first);
+        send(impression("c-2", at(3, 0) - 1));         // stream time 10:02:59.999: window 10:00 still open
+        send(first);                                   // re-sent now: must still be known
+        send(impression("c-2", at(3, 0)));             // window 10:00 closes
+
+        assertThat(stats.readValuesToList()).filteredOn(s -> s.campaignId().equals("c-1")).singleElement()
+                .satisfies(s -> assertThat(s.stats()).isEqualTo(new CampaignStats(1, 0, 2_000)));
+        WindowStore<String, Long> seen = driver.getWindowStore(AdStatsConfig.DEDUPE_STORE);
+        assertThat(seen.fetch(first.eventId().toString(), first.timestamp()))
+                .as("forgotten once no window can count it any more").isNull();
+    }
+
+    @Test
+    void aConfigThatForgetsEventIdsWhileTheirWindowIsOpenIsRefusedWithTheFix() {
+        AdStatsConfig d = AdStatsConfig.defaults();
+        assertThatThrownBy(() -> new AdStatsConfig(d.inputTopic(), d.statsTopic(), d.deadLetterTopic(),
+                d.windowSize(), d.grace(), d.windowSize().plus(d.grace()).minusMillis(1), d.storeRetention(),
+                d.commitInterval()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dedupeRetention").hasMessageContaining("Raise dedupeRetention");
+        assertThat(d.withGrace(Duration.ofMinutes(5)).dedupeRetention()).isEqualTo(Duration.ofMinutes(6));
     }
 
     @Test
