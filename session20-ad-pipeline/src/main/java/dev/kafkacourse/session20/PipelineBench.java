@@ -37,6 +37,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.awaitility.Awaitility;
 
 /**
  * {@code ./course lab 20 bench}: two measurements in one run, on one cluster, written to
@@ -429,17 +430,21 @@ public final class PipelineBench {
 
     /**
      * Waits until {@code group} has committed at least {@code records} offsets on {@code topic} (the sum over its
-     * partitions), failing as soon as the application does; returns what was committed.
+     * partitions), failing as soon as the application does; returns what was committed. Polled in the calling
+     * thread every {@code pollMillis}: the callers time the wait, so the poll interval is their resolution.
      */
     static long awaitCommitted(StreamsApp app, KafkaFixture kafka, String group, String topic, long records,
             long pollMillis) {
-        long committed;
-        while ((committed = committed(kafka, group, topic)) < records) {
-            app.throwIfFailed();
-            PipelineRun.pause(pollMillis);
-        }
-        return committed;
+        return Awaitility.await(group + " to commit " + records + " records of " + topic).atMost(DRAIN_TIMEOUT)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(pollMillis)).pollInSameThread()
+                .until(() -> {
+                    app.throwIfFailed();
+                    return committed(kafka, group, topic);
+                }, committed -> committed >= records);
     }
+
+    /** Far above any drain here (300,000 events at well over 10,000/s): a bound, not a measurement. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
 
     private static long committed(KafkaFixture kafka, String group, String topic) {
         try {

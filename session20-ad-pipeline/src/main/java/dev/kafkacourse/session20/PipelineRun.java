@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -26,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A whole pipeline on one cluster, as the demo, the tests and the bench run it: its topics, the campaigns, N
@@ -100,21 +103,21 @@ public final class PipelineRun implements AutoCloseable {
      * exactly_once_v2 a committed offset means the results of every record before it are in the stores and topics.
      */
     public void awaitDrained(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long lag = lag();
-            boolean running = instances.stream()
-                    .allMatch(i -> i.stats().streamsApp().streams().state() == KafkaStreams.State.RUNNING);
-            if (lag == 0 && running) {
-                return;
-            }
-            instances.forEach(i -> i.stats().streamsApp().throwIfFailed());
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The stats stage did not catch up within " + timeout + ": lag " + lag
-                        + ", states " + instances.stream().map(i -> i.stats().streamsApp().streams().state()).toList());
-            }
-            pause(200);
+        try {
+            Awaitility.await("the stats stage to commit every record").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).pollInSameThread()
+                    .until(() -> {
+                        instances.forEach(i -> i.stats().streamsApp().throwIfFailed());   // fail fast, not at timeout
+                        return lag() == 0 && states().stream().allMatch(KafkaStreams.State.RUNNING::equals);
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("The stats stage did not catch up within " + timeout + ": lag " + lag()
+                    + ", states " + states(), e);
         }
+    }
+
+    private List<KafkaStreams.State> states() {
+        return instances.stream().map(i -> i.stats().streamsApp().streams().state()).toList();
     }
 
     /** Records on ad-events the stats stage has not committed yet. */
@@ -168,19 +171,12 @@ public final class PipelineRun implements AutoCloseable {
 
     /** Interactive queries fail while partitions move between instances: ask again for up to 30 s. */
     static <T> T retrying(Supplier<T> query) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return query.get();
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                pause(200);
-            }
-        }
+        return Awaitility.await("an interactive query while partitions move").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread().ignoreExceptions()
+                .until(query::get, Objects::nonNull);
     }
 
+    /** Paces a loop (e.g. one probe every 50 ms); waiting for a condition goes through Awaitility instead. */
     static void pause(long millis) {
         try {
             Thread.sleep(millis);
