@@ -13,8 +13,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * than the retention, so the store stays bounded however long the application runs. The retention only has to
  * cover the window and its grace: a duplicate arriving later finds its window closed and is dropped as late.
  *
- * <p>Each id is filed under the start of the 1-minute window its event falls in, not under the event's own
- * millisecond: it is then forgotten exactly when that window closes, and the store keeps one time slot per minute
+ * <p>Each id is filed under the start of the tumbling window its event falls in, not under the event's own
+ * millisecond: it is then forgotten exactly when that window closes, and the store keeps one time slot per window
  * instead of one per millisecond (fewer objects, and its expiry check, run on every lookup, has little to walk).
  *
  * <p>Duplicates share the original's key (campaignId) and so its partition: one task sees both.

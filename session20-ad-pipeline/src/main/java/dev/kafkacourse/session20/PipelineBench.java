@@ -58,9 +58,9 @@ import org.awaitility.Awaitility;
  * load average is printed beside each figure: under a busy machine only the ratios of one run compare.
  *
  * <p>Options: {@code --rates 2000,5000,10000}, {@code --seconds 15} per rate, {@code --warmup 10} (s, 0: none),
- * {@code --partitions 4}, {@code --commit-interval 100} (ms), {@code --stage-events 300000}, {@code --stage-rounds 7},
- * {@code --stage-warmup 2} (of those rounds), {@code --skip-pipeline} (the stats stage only). The bottleneck lab ({@code ./course lab 20 bottleneck}) varies
- * one setting at a time on purpose.
+ * {@code --partitions 4}, {@code --commit-interval 100} (ms), {@code --stage-events 300000},
+ * {@code --stage-rounds 7}, {@code --stage-warmup 2} (of those rounds), {@code --skip-pipeline} (the stats stage
+ * only). The bottleneck lab ({@code ./course lab 20 bottleneck}) varies one setting at a time on purpose.
  */
 public final class PipelineBench {
 
