@@ -37,7 +37,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.awaitility.Awaitility;
 
 /**
  * {@code ./course lab 20 bench}: two measurements in one run, on one cluster, written to
@@ -361,11 +360,15 @@ public final class PipelineBench {
                     input, valid.size());
             // Whichever runs second finds the broker's page cache warm and the first one's garbage still to
             // collect: alternating the order keeps that from always favouring the same topology.
-            boolean statsFirst = round % 2 == 1;
-            Drain first = statsFirst ? stats.get() : count.get();
-            Drain second = statsFirst ? count.get() : stats.get();
-            Drain pipeline = statsFirst ? first : second;
-            Drain bare = statsFirst ? second : first;
+            Drain pipeline;
+            Drain bare;
+            if (round % 2 == 1) {
+                pipeline = stats.get();
+                bare = count.get();
+            } else {
+                bare = count.get();
+                pipeline = stats.get();
+            }
             StageRound result = new StageRound(pipeline, bare, loadBefore);
             rounds.add(result);
             out.printf("%7s %,22.0f %,22.0f %7.2f %11.2f %9.1f%n", round <= options.stageWarmups()
@@ -428,23 +431,22 @@ public final class PipelineBench {
                 .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
     }
 
+    /** Far above any drain here (300,000 events at well over 10,000/s): a bound, not a measurement. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
     /**
      * Waits until {@code group} has committed at least {@code records} offsets on {@code topic} (the sum over its
-     * partitions), failing as soon as the application does; returns what was committed. Polled in the calling
-     * thread every {@code pollMillis}: the callers time the wait, so the poll interval is their resolution.
+     * partitions), failing as soon as the application does; returns what was committed. The callers time this
+     * wait: {@code pollMillis} is their resolution.
      */
     static long awaitCommitted(StreamsApp app, KafkaFixture kafka, String group, String topic, long records,
             long pollMillis) {
-        return Awaitility.await(group + " to commit " + records + " records of " + topic).atMost(DRAIN_TIMEOUT)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(pollMillis)).pollInSameThread()
-                .until(() -> {
+        return PipelineRun.polling(group + " to commit " + records + " records of " + topic, DRAIN_TIMEOUT,
+                Duration.ofMillis(pollMillis)).until(() -> {
                     app.throwIfFailed();
                     return committed(kafka, group, topic);
                 }, committed -> committed >= records);
     }
-
-    /** Far above any drain here (300,000 events at well over 10,000/s): a bound, not a measurement. */
-    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
 
     private static long committed(KafkaFixture kafka, String group, String topic) {
         try {

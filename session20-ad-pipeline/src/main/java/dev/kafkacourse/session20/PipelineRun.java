@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -104,8 +105,7 @@ public final class PipelineRun implements AutoCloseable {
      */
     public void awaitDrained(Duration timeout) {
         try {
-            Awaitility.await("the stats stage to commit every record").atMost(timeout).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(200)).pollInSameThread()
+            polling("the stats stage to commit every record", timeout, Duration.ofMillis(200))
                     .until(() -> {
                         instances.forEach(i -> i.stats().streamsApp().throwIfFailed());   // fail fast, not at timeout
                         return lag() == 0 && states().stream().allMatch(KafkaStreams.State.RUNNING::equals);
@@ -171,9 +171,17 @@ public final class PipelineRun implements AutoCloseable {
 
     /** Interactive queries fail while partitions move between instances: ask again for up to 30 s. */
     static <T> T retrying(Supplier<T> query) {
-        return Awaitility.await("an interactive query while partitions move").atMost(Duration.ofSeconds(30))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).pollInSameThread().ignoreExceptions()
-                .until(query::get, Objects::nonNull);
+        return polling("an interactive query while partitions move", Duration.ofSeconds(30), Duration.ofMillis(200))
+                .ignoreExceptions().until(query::get, Objects::nonNull);
+    }
+
+    /**
+     * A bounded Awaitility wait for {@code what}, asking at once and then every {@code every}, in the calling
+     * thread: the bench times some of these waits, so the poll interval is its resolution.
+     */
+    static ConditionFactory polling(String what, Duration atMost, Duration every) {
+        return Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(every)
+                .pollInSameThread();
     }
 
     /** Paces a loop (e.g. one probe every 50 ms); waiting for a condition goes through Awaitility instead. */
