@@ -153,23 +153,37 @@ public final class AdEventFastJson {
         return null;
     }
 
-    /** Only the canonical 8-4-4-4-12 hex form (UUID.fromString alone would also take shortened ones). */
+    /**
+     * Only the canonical 8-4-4-4-12 hex form (UUID.fromString alone would also take shortened ones), decoded from
+     * the parser's own characters: no String per id, and one pass that checks and decodes.
+     */
     private static UUID uuid(JsonParser parser, JsonToken value) {
-        if (value != JsonToken.VALUE_STRING) {
+        if (value != JsonToken.VALUE_STRING || parser.getStringLength() != 36) {
             return null;
         }
-        String text = parser.getString();
-        if (text.length() != 36) {
-            return null;
-        }
+        char[] text = parser.getStringCharacters();
+        int offset = parser.getStringOffset();
+        long mostSignificant = 0;
+        long leastSignificant = 0;
         for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (dash ? c != '-' : !hex) {
+            char c = text[offset + i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0) {
                 return null;
             }
+            if (i < 18) {
+                mostSignificant = mostSignificant << 4 | digit;   // 8-4-4: the first 16 hex digits
+            } else {
+                leastSignificant = leastSignificant << 4 | digit;
+            }
         }
-        return UUID.fromString(text);
+        return new UUID(mostSignificant, leastSignificant);
     }
 }
