@@ -65,8 +65,8 @@ final class EventIdDeduplicator implements FixedKeyProcessor<String, AdEvent, Ad
 
     @Override
     public void init(FixedKeyProcessorContext<String, AdEvent> context) {
-        // Called again on the same instance when Streams revives a task (after an aborted transaction): start over
-        // from what the store holds, which is exactly what the last committed transaction left.
+        // Can run again on this instance (Streams re-initialises a task it revives after an aborted transaction):
+        // always start over from the store, which holds exactly what the last committed transaction left.
         this.context = context;
         this.chunks = context.getStateStore(storeName);
         this.windows = new TreeMap<>();
@@ -86,7 +86,9 @@ final class EventIdDeduplicator implements FixedKeyProcessor<String, AdEvent, Ad
         long time = record.timestamp();
         if (time > streamTime) {
             streamTime = time;
-            forgetExpiredWindows();
+            if (!windows.isEmpty() && windows.firstKey() <= streamTime - retentionMillis) {
+                forgetExpiredWindows();
+            }
         }
         long windowStart = time - Math.floorMod(time, windowMillis);   // tumbling windows start at epoch multiples
         if (windowStart > streamTime - retentionMillis) {
