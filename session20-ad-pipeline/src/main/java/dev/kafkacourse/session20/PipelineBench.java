@@ -144,6 +144,25 @@ public final class PipelineBench {
             return median(measured().stream().mapToDouble(StageRound::cpuRatio).toArray());
         }
 
+        double pipelineCpuMicros() {
+            return median(measured().stream().mapToDouble(r -> r.pipeline().cpuMicrosPerRecord()).toArray());
+        }
+
+        double bareCpuMicros() {
+            return median(measured().stream().mapToDouble(r -> r.bare().cpuMicrosPerRecord()).toArray());
+        }
+
+        /**
+         * The stream-thread CPU per record, as a budget: what session 19's topology spends beyond the bare count,
+         * and what the target ratio would allow it to spend.
+         */
+        String cpuBudget() {
+            return String.format("stream-thread CPU per record (medians): session 19's topology %.1f µs, bare count"
+                    + " %.1f µs; %.1f µs of work beyond the count, where a ratio of %.1f allows %.1f µs",
+                    pipelineCpuMicros(), bareCpuMicros(), pipelineCpuMicros() - bareCpuMicros(), TARGET_RATIO,
+                    bareCpuMicros() / TARGET_RATIO - bareCpuMicros());
+        }
+
         private static double median(double[] values) {
             java.util.Arrays.sort(values);
             int n = values.length;
@@ -382,6 +401,7 @@ public final class PipelineBench {
                 result.bareRate());
         out.printf("  ratio (median of the measured rounds): %.2f; by stream-thread CPU time per record: %.2f%n",
                 result.ratio(), result.cpuRatio());
+        out.printf("  %s%n", result.cpuBudget());
         return result;
     }
 
@@ -516,7 +536,8 @@ public final class PipelineBench {
                 stage.pipelineRate(), stage.bareRate(), stage.ratio(), stage.cpuRatio()));
         md.append("The ratio is of wall-clock records/s, the target's figure. The CPU ratio divides the stream "
                 + "threads' CPU time per record instead: on a busy machine, where waiting for a core inflates "
-                + "wall-clock time at random, it is the steadier of the two.\n");
+                + "wall-clock time at random, it is the steadier of the two. The same CPU time as a budget: "
+                + stage.cpuBudget() + ".\n");
         return md.toString();
     }
 
