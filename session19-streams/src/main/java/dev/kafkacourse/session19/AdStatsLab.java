@@ -117,7 +117,7 @@ public final class AdStatsLab {
     }
 
     /** Final results are written in transactions: read them as a downstream consumer should, read_committed. */
-    private static List<AdStats> readStats(KafkaFixture kafka, AdStatsConfig config, int count) {
+    static List<AdStats> readStats(KafkaFixture kafka, AdStatsConfig config, int count) {
         KafkaConsumer<String, AdStats> consumer = kafka.consumer(kafka.groupId("read-stats"),
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 AdStatsTopology.AD_STATS.deserializer());

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkacourse.support.domain.AdEvent;
 import dev.kafkacourse.support.domain.AdEventJson;
-import dev.kafkacourse.support.kafka.Consume;
 import dev.kafkacourse.support.kafka.KafkaFixture;
 import dev.kafkacourse.support.kafka.KafkaTest;
 import dev.kafkacourse.support.kafka.Offsets;
@@ -17,12 +16,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +52,7 @@ class DedupeAcrossRestartsTest {
             await("the first instance commits all " + EVENTS + " events").atMost(Duration.ofSeconds(60))
                     .until(() -> {
                         first.streamsApp().throwIfFailed();
-                        return committed(kafka, applicationId, config.inputTopic());
+                        return Offsets.committedTotal(kafka.admin(), applicationId, config.inputTopic());
                     }, committed -> committed == EVENTS);
         }
         List<ConsumerRecord<byte[], byte[]>> changelog = kafka.readToEnd(
@@ -70,12 +67,7 @@ class DedupeAcrossRestartsTest {
             send(producer, config, events);   // every one a duplicate of an event the first instance counted
             StreamTimeTicks.sendToEveryPartition(producer, config.inputTopic(), PARTITIONS,
                     windowStart + config.windowSize().plus(config.grace()).toMillis() + 1_000);
-            KafkaConsumer<String, AdStats> reader = kafka.consumer(kafka.groupId("read-stats"),
-                    Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                    AdStatsTopology.AD_STATS.deserializer());
-            reader.subscribe(List.of(config.statsTopic()));
-            published = Consume.records(reader, CAMPAIGNS, Duration.ofSeconds(60)).stream()
-                    .map(ConsumerRecord::value).toList();
+            published = AdStatsLab.readStats(kafka, config, CAMPAIGNS);
         }
         assertThat(published).hasSize(CAMPAIGNS).allSatisfy(stats -> {
             assertThat(stats.windowStart()).isEqualTo(windowStart);
@@ -87,10 +79,5 @@ class DedupeAcrossRestartsTest {
         events.forEach(event -> producer.send(new ProducerRecord<>(config.inputTopic(), event.campaignId(),
                 AdEventJson.toBytes(event))));
         producer.flush();
-    }
-
-    private static long committed(KafkaFixture kafka, String group, String topic) {
-        return Offsets.committed(kafka.admin(), group).entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
     }
 }

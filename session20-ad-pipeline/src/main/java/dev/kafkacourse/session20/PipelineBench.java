@@ -470,8 +470,7 @@ public final class PipelineBench {
 
     private static long committed(KafkaFixture kafka, String group, String topic) {
         try {
-            return Offsets.committed(kafka.admin(), group).entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
+            return Offsets.committedTotal(kafka.admin(), group, topic);
         } catch (IllegalStateException notYet) {
             return 0;   // polled while the application starts: asked again
         }

@@ -46,6 +46,15 @@ public final class Offsets {
         return committed;
     }
 
+    /**
+     * The sum of {@code group}'s committed offsets over the partitions of {@code topic}: how many records it has
+     * consumed, when the topic's offsets start at 0 and hold no transaction markers (a plain producer's topic).
+     */
+    public static long committedTotal(Admin admin, String group, String topic) {
+        return committed(admin, group).entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
     private static Map<TopicPartition, Long> list(Admin admin, String topic, OffsetSpec spec, IsolationLevel level) {
         int partitions = Topics.describe(admin, topic).partitions().size();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
